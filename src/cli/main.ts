@@ -1,0 +1,288 @@
+#!/usr/bin/env node
+// The cadre command line: parses arguments, wires the core stages together, prints.
+// Exit codes: 0 the gate passes, 1 it fails, 2 usage, configuration or rule error.
+
+import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { LANGS, SEVERITIES, type Lang, type Rule } from '../model/types.js';
+import { ConfigError, loadConfig, type CadreConfig } from '../config/load.js';
+import { builtinRulesDir, formatRuleProblem, loadRules } from '../rules/load.js';
+import { scan, TargetError, type ScanTimings } from '../scan.js';
+import { evaluateGate, type FailOn } from '../gate/gate.js';
+import { isFormat, loadRenderer, FORMATS, type Format } from '../render/renderer.js';
+import { messages } from '../i18n/messages.js';
+import { packageRoot, packageVersion } from '../package-root.js';
+import { outcomeFailures, testRules } from '../rules/fixture-test.js';
+import { oneLine } from '../render/sanitize.js';
+
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Whether stdout is a terminal (colour, progress). */
+  isTTY: boolean;
+  cwd: string;
+}
+
+export const EXIT = { passed: 0, failed: 1, usage: 2 } as const;
+
+export class UsageError extends Error {}
+
+const DEFAULT_FAIL_ON: FailOn = 'high';
+
+const HELP = `cadre — le cadre de normes de l'État, vérifié dans le code
+
+Usage:
+  cadre check [DIR]            analyse DIR (défaut : .)
+      --rules DIR              dossier de règles supplémentaire (répétable)
+      --no-builtin-rules       n'utilise que les règles de --rules / de la configuration
+      --config FILE            configuration (défaut : DIR/.cadre.yml)
+      --format FORMAT          console | json | sarif (défaut : console)
+      --output FILE            écrit le rapport dans FILE
+      --fail-on SEVERITY       critical | high | medium | low | info | none (défaut : high)
+      --lang fr|en             langue des messages (défaut : fr)
+      --exclude GLOB           fichiers à ignorer (répétable)
+      --timings                temps par phase et règles les plus lentes (stderr)
+  cadre rules list [--rules DIR] [--lang fr|en] [--format console|json]
+  cadre rules validate DIR...  vérifie des fichiers de règles, toutes les erreurs d'un coup
+  cadre rules test [--rules DIR --fixtures DIR] [--only ID]
+                               exécute les règles sur leurs fixtures (ruleid: / ok:)
+  cadre --version | --help
+
+Codes de sortie : 0 conforme, 1 seuil dépassé, 2 erreur d'usage ou de configuration.
+`;
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.stdout(HELP);
+      return command === undefined ? EXIT.usage : EXIT.passed;
+    }
+    if (command === '--version' || command === '-v') {
+      io.stdout(`${packageVersion()}\n`);
+      return EXIT.passed;
+    }
+    if (command === 'check') return await checkCommand(rest, io);
+    if (command === 'rules') return await rulesCommand(rest, io);
+    throw new UsageError(`unknown command "${command}" (try cadre --help)`);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof TargetError) {
+      io.stderr(`cadre: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof ConfigError) {
+      io.stderr(`cadre: invalid configuration\n${error.message}\n`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
+
+function parse(args: string[], options: OptionSpec) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function langOf(value: unknown, fallback: Lang = 'fr'): Lang {
+  if (value === undefined) return fallback;
+  if (!(LANGS as readonly string[]).includes(String(value))) throw new UsageError(`--lang must be one of ${LANGS.join(', ')}`);
+  return value as Lang;
+}
+
+function failOnOf(value: unknown, fallback: FailOn): FailOn {
+  if (value === undefined) return fallback;
+  const allowed = [...SEVERITIES, 'none'];
+  if (!allowed.includes(String(value))) throw new UsageError(`--fail-on must be one of ${allowed.join(', ')}`);
+  return value as FailOn;
+}
+
+async function checkCommand(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parse(args, {
+    rules: { type: 'string', multiple: true },
+    'no-builtin-rules': { type: 'boolean' },
+    config: { type: 'string' },
+    format: { type: 'string' },
+    output: { type: 'string' },
+    'fail-on': { type: 'string' },
+    lang: { type: 'string' },
+    exclude: { type: 'string', multiple: true },
+    timings: { type: 'boolean' },
+  });
+  if (positionals.length > 1) throw new UsageError('check takes one folder');
+  const targetArg = positionals[0] ?? '.';
+  const target = resolve(io.cwd, targetArg);
+  const format = String(values.format ?? 'console');
+  if (!isFormat(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+
+  const { config } = loadConfigFor(target, values.config as string | undefined, io);
+  const lang = langOf(values.lang, config.lang ?? 'fr');
+  const failOn = failOnOf(values['fail-on'], config.failOn ?? DEFAULT_FAIL_ON);
+  const rules = await rulesFor(
+    {
+      extra: [...((values.rules as string[] | undefined) ?? []).map((dir) => resolve(io.cwd, dir)), ...(config.rules ?? [])],
+      builtin: !values['no-builtin-rules'] && config.builtinRules !== false,
+      config,
+    },
+    io,
+  );
+
+  const { report, timings } = await scan({
+    target,
+    targetName: targetArg,
+    rules,
+    lang,
+    include: config.include,
+    exclude: [...(config.exclude ?? []), ...((values.exclude as string[] | undefined) ?? [])],
+    gitignore: config.gitignore,
+    maxFileSize: config.maxFileSize,
+    timings: Boolean(values.timings),
+  });
+  const gate = evaluateGate(report, failOn);
+
+  const output = values.output as string | undefined;
+  const render = await loadRenderer(format as Format);
+  if (output) {
+    const path = resolve(io.cwd, output);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, render(report, { color: false, gate }));
+    if (format !== 'console') io.stdout((await loadRenderer('console'))(report, { color: io.isTTY, gate }));
+    io.stderr(`${messages(lang).written(output)}\n`);
+  } else {
+    io.stdout(render(report, { color: io.isTTY && format === 'console', gate }));
+  }
+  if (timings) io.stderr(formatTimings(timings, lang));
+  return gate.passed ? EXIT.passed : EXIT.failed;
+}
+
+function loadConfigFor(target: string, explicit: string | undefined, io: CliIO): { config: CadreConfig } {
+  const path = explicit ? resolve(io.cwd, explicit) : undefined;
+  try {
+    return loadConfig(target, path);
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new TargetError(`target not found: ${target}`);
+    throw error;
+  }
+}
+
+/** Loads, then applies the configuration's disable list and severity overrides. */
+async function rulesFor(options: { extra: string[]; builtin: boolean; config: CadreConfig }, io: CliIO): Promise<Rule[]> {
+  const locations = [...(options.builtin ? [builtinRulesDir()] : []), ...options.extra];
+  const { rules, problems } = await loadRules(locations, { base: io.cwd });
+  if (problems.length > 0) {
+    throw new ConfigError('rules', problems.map((p) => ({ message: oneLine(formatRuleProblem(p)) })));
+  }
+  const disabled = new Set(options.config.disable ?? []);
+  const overrides = options.config.severity ?? {};
+  return rules.filter((rule) => !disabled.has(rule.id)).map((rule) => (overrides[rule.id] ? { ...rule, severity: overrides[rule.id] } : rule));
+}
+
+async function rulesCommand(args: string[], io: CliIO): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === 'list') {
+    const { values } = parse(rest, {
+      rules: { type: 'string', multiple: true },
+      'no-builtin-rules': { type: 'boolean' },
+      lang: { type: 'string' },
+      format: { type: 'string' },
+    });
+    const lang = langOf(values.lang);
+    const rules = await rulesFor(
+      { extra: ((values.rules as string[] | undefined) ?? []).map((dir) => resolve(io.cwd, dir)), builtin: !values['no-builtin-rules'], config: {} },
+      io,
+    );
+    rules.sort((a, b) => (a.id < b.id ? -1 : 1));
+    if (values.format === 'json') {
+      io.stdout(`${JSON.stringify(rules.map(({ source: _s, check: _c, ...rule }) => rule), null, 2)}\n`);
+      return EXIT.passed;
+    }
+    if (values.format !== undefined && values.format !== 'console') throw new UsageError('--format must be console or json');
+    const t = messages(lang);
+    const width = Math.max(...rules.map((r) => r.id.length), 10);
+    for (const rule of rules) {
+      const refs = rule.references.map((r) => `${r.framework} ${r.criterion}`).join(', ');
+      io.stdout(`${rule.id.padEnd(width)}  ${t.severity[rule.severity].padEnd(8)}  ${rule.domain.padEnd(13)}  ${rule.title[lang]}  [${refs}]\n`);
+    }
+    io.stdout(`${t.rulesLoaded(rules.length)}\n`);
+    return EXIT.passed;
+  }
+  if (sub === 'validate') {
+    const { values, positionals } = parse(rest, { lang: { type: 'string' } });
+    const t = messages(langOf(values.lang));
+    if (positionals.length === 0) throw new UsageError('rules validate needs at least one folder or file');
+    const { rules, problems } = await loadRules(positionals.map((p) => resolve(io.cwd, p)), { base: io.cwd });
+    for (const problem of problems) io.stderr(`${oneLine(formatRuleProblem(problem))}\n`);
+    if (problems.length > 0) {
+      io.stderr(`${t.rulesInvalid(problems.length)}\n`);
+      return EXIT.usage;
+    }
+    io.stdout(`${t.rulesValid(rules.length)}\n`);
+    return EXIT.passed;
+  }
+  if (sub === 'test') {
+    const { values } = parse(rest, {
+      rules: { type: 'string', multiple: true },
+      fixtures: { type: 'string' },
+      only: { type: 'string', multiple: true },
+    });
+    const custom = ((values.rules as string[] | undefined) ?? []).map((dir) => resolve(io.cwd, dir));
+    if (custom.length > 0 && !values.fixtures) throw new UsageError('rules test --rules DIR needs --fixtures DIR');
+    const fixtures = values.fixtures ? resolve(io.cwd, values.fixtures as string) : join(packageRoot(), 'fixtures', 'rules');
+    let rules = await rulesFor({ extra: custom, builtin: custom.length === 0, config: {} }, io);
+    const only = values.only as string[] | undefined;
+    if (only) rules = rules.filter((rule) => only.includes(rule.id));
+    const outcomes = await testRules(rules, fixtures);
+    let failed = 0;
+    for (const outcome of outcomes) {
+      const failures = outcomeFailures(outcome);
+      if (failures.length === 0) continue;
+      failed++;
+      io.stdout(`✗ ${outcome.ruleId}\n${failures.map((f) => `    ${oneLine(f)}`).join('\n')}\n`);
+    }
+    io.stdout(`${outcomes.length - failed} passed, ${failed} failed\n`);
+    return failed === 0 ? EXIT.passed : EXIT.failed;
+  }
+  throw new UsageError('usage: cadre rules list | validate DIR... | test [--rules DIR --fixtures DIR]');
+}
+
+function formatTimings(timings: ScanTimings, lang: Lang): string {
+  const t = messages(lang);
+  const lines = [t.timingsTitle];
+  for (const [phase, ms] of Object.entries(timings.phases)) lines.push(`  ${phase.padEnd(10)} ${ms.toFixed(1)}`);
+  for (const [kind, ms] of Object.entries(timings.parse)) lines.push(`    parse:${kind.padEnd(10)} ${ms!.toFixed(1)}`);
+  lines.push(t.slowestRules);
+  for (const rule of timings.rules.slice(0, 10)) lines.push(`  ${rule.ruleId.padEnd(40)} ${rule.milliseconds.toFixed(1)} ms  ${rule.files} ${t.files}`);
+  return `${lines.join('\n')}\n`;
+}
+
+const invokedDirectly = (() => {
+  try {
+    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+})();
+
+if (invokedDirectly) {
+  main(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    isTTY: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+    cwd: process.cwd(),
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error) => {
+      process.stderr.write(`cadre: internal error: ${(error as Error).stack ?? error}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

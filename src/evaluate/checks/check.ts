@@ -1,0 +1,55 @@
+// The contract every check kind fulfils. A check is compiled once per run from its rule,
+// then run on each document; it returns violations, or null when it does not apply
+// (an HTML page-only check on a partial), which the combinators propagate.
+
+import type { DocumentKind, Rule } from '../../model/types.js';
+import type { SourceFile } from '../../parse/source-file.js';
+
+export interface RepositoryTree {
+  /** Every file path of the target (scanned or not), POSIX, sorted. */
+  files: string[];
+  directories: string[];
+  fileSet: ReadonlySet<string>;
+  directorySet: ReadonlySet<string>;
+}
+
+export interface CheckContext {
+  /** The document under evaluation; absent for repository rules. */
+  file?: SourceFile;
+  repository: RepositoryTree;
+}
+
+export interface Violation {
+  /** A path other than the document's (repository checks name the file they found). */
+  file?: string;
+  line?: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+  /** The offending value, for the message. */
+  value?: string;
+  name?: string;
+  kind?: string;
+  /** Identity of the violation inside its file that survives unrelated edits. */
+  key: string;
+  /** The value must never be shown in full. */
+  redact?: boolean;
+}
+
+export type CompiledCheck = (context: CheckContext) => Violation[] | null;
+
+export interface CheckCompiler<Spec> {
+  /** Document kinds this check can run on. */
+  kinds: readonly DocumentKind[];
+  compile(spec: Spec, rule: Rule, kind: DocumentKind): CompiledCheck;
+}
+
+/** A problem in a rule found while compiling it; `path` names the offending key. */
+export class RuleCompileError extends Error {
+  constructor(
+    message: string,
+    readonly path: (string | number)[],
+  ) {
+    super(message);
+  }
+}

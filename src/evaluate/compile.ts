@@ -1,0 +1,79 @@
+// Rules compiled once per run: their check tree turned into functions, their file patterns
+// into matchers. The index hands each file only the rules that can apply to it.
+
+import { Ajv } from 'ajv';
+import type { DocumentKind, Rule } from '../model/types.js';
+import { globMatcher } from '../discover/walk.js';
+import { checkKinds, compileCheck } from './checks/index.js';
+import type { CompiledCheck } from './checks/check.js';
+
+export interface CompiledRule {
+  rule: Rule;
+  check: CompiledCheck;
+  /** Index of the rule's file pattern set in the RuleIndex. */
+  patternSet: number;
+}
+
+/** The files each document kind looks at unless a rule names its own. */
+export const DEFAULT_FILES: Record<DocumentKind, string[]> = {
+  text: ['**'],
+  yaml: ['*.yaml', '*.yml'],
+  json: ['*.json'],
+  kubernetes: ['*.yaml', '*.yml', '*.json'],
+  dockerfile: ['Dockerfile', 'Dockerfile.*', '*.Dockerfile', '*.dockerfile', 'Containerfile', 'Containerfile.*'],
+  html: [
+    '*.html', '*.htm', '*.xhtml', '*.njk', '*.hbs', '*.handlebars', '*.mustache', '*.ejs', '*.twig',
+    '*.j2', '*.jinja', '*.jinja2', '*.erb', '*.php', '*.jsp', '*.cshtml', '*.vue', '*.svelte',
+  ],
+  repository: [],
+};
+
+/** A JSON Schema engine for rule schemas: strict about the schemas, so typos fail at load time. */
+export function createSchemaEngine(): Ajv {
+  return new Ajv({ allErrors: false, strict: true, strictTypes: false, strictTuples: false, strictRequired: false, allowUnionTypes: true, validateFormats: false });
+}
+
+interface PatternSet {
+  include: ((path: string) => boolean)[];
+  exclude: ((path: string) => boolean)[];
+}
+
+export class RuleIndex {
+  readonly fileRules: CompiledRule[] = [];
+  readonly repositoryRules: CompiledRule[] = [];
+  private readonly patternSets: PatternSet[] = [];
+  private readonly patternKeys = new Map<string, number>();
+
+  constructor(rules: Rule[], ajv: Ajv = createSchemaEngine()) {
+    const kinds = checkKinds(ajv);
+    for (const rule of rules) {
+      const compiled: CompiledRule = {
+        rule,
+        check: compileCheck(rule.check, rule, rule.target.kind, kinds),
+        patternSet: rule.target.kind === 'repository' ? -1 : this.patternSetOf(rule),
+      };
+      (rule.target.kind === 'repository' ? this.repositoryRules : this.fileRules).push(compiled);
+    }
+  }
+
+  /** The file rules whose patterns accept this path; each distinct pattern set is tested once. */
+  rulesFor(path: string): CompiledRule[] {
+    const accepted = this.patternSets.map(
+      (set) => set.include.some((match) => match(path)) && !set.exclude.some((match) => match(path)),
+    );
+    return this.fileRules.filter((compiled) => accepted[compiled.patternSet]);
+  }
+
+  private patternSetOf(rule: Rule): number {
+    const include = rule.target.files ?? DEFAULT_FILES[rule.target.kind];
+    const exclude = rule.target.exclude ?? [];
+    const key = JSON.stringify([include, exclude]);
+    let index = this.patternKeys.get(key);
+    if (index === undefined) {
+      index = this.patternSets.length;
+      this.patternSets.push({ include: include.map((p) => globMatcher(p)), exclude: exclude.map((p) => globMatcher(p)) });
+      this.patternKeys.set(key, index);
+    }
+    return index;
+  }
+}

@@ -1,0 +1,44 @@
+// Reading a file as text: binary files are recognised (NUL bytes, as git does) and skipped,
+// UTF-16 with a byte order mark is decoded, a UTF-8 BOM is dropped, invalid UTF-8 becomes U+FFFD.
+
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import type { SkipReason } from '../model/types.js';
+
+export type ReadResult = { text: string } | { skip: SkipReason; detail?: string };
+
+const BINARY_SNIFF_BYTES = 8000;
+
+export function readText(absolutePath: string, maxBytes: number): ReadResult {
+  let fd: number;
+  try {
+    fd = openSync(absolutePath, 'r');
+  } catch (error) {
+    return { skip: 'unreadable', detail: (error as NodeJS.ErrnoException).code };
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return { skip: 'special-file' };
+    if (stat.size > maxBytes) return { skip: 'too-large', detail: `${stat.size} > ${maxBytes} bytes` };
+    const buffer = Buffer.allocUnsafe(stat.size);
+    let read = 0;
+    while (read < stat.size) {
+      const n = readSync(fd, buffer, read, stat.size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return decode(buffer.subarray(0, read));
+  } catch (error) {
+    return { skip: 'unreadable', detail: (error as NodeJS.ErrnoException).code };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function decode(bytes: Buffer): ReadResult {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) };
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)) };
+  const sniff = bytes.subarray(0, BINARY_SNIFF_BYTES);
+  if (sniff.includes(0)) return { skip: 'binary' };
+  const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  return { text: bytes.toString('utf8', start) };
+}

@@ -1,0 +1,170 @@
+// Loading rules: YAML files → schema-validated, compiled rules. Every problem is reported
+// with its file, line and key; loading goes on after an error so that all are reported at once.
+
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { glob } from 'glob';
+import type { Domain, Rule } from '../model/types.js';
+import { LineIndex } from '../parse/line-index.js';
+import { parseStructured, YamlSyntaxError, type StructuredDocument } from '../parse/yaml.js';
+import { RuleIndex, createSchemaEngine } from '../evaluate/compile.js';
+import { RuleCompileError } from '../evaluate/checks/check.js';
+import { packageRoot, readPackageJson } from '../package-root.js';
+
+export interface RuleProblem {
+  file: string;
+  line?: number;
+  key?: string;
+  message: string;
+}
+
+export interface LoadedRules {
+  rules: Rule[];
+  problems: RuleProblem[];
+}
+
+/** Each domain's id prefixes: the id says what it is about before one reads the rule. */
+export const ID_PREFIXES: Record<Domain, string[]> = {
+  security: ['docker', 'k8s', 'ci', 'compose', 'web'],
+  secrets: ['secret'],
+  gdpr: ['gdpr'],
+  accessibility: ['a11y'],
+  ecodesign: ['eco'],
+  sovereignty: ['sov'],
+  hygiene: ['hyg'],
+  platform: ['cpin'],
+};
+
+const MAX_RULE_FILE_BYTES = 512 * 1024;
+const RULE_YAML_LIMITS = { maxDepth: 64, maxAliases: 50 };
+
+export function builtinRulesDir(): string {
+  return join(packageRoot(), 'rules');
+}
+
+let ruleValidator: ValidateFunction | undefined;
+function validateRuleShape(value: unknown): ErrorObject[] {
+  ruleValidator ??= new Ajv({ allErrors: true, strict: false }).compile(readPackageJson('schemas/rule.schema.json'));
+  return ruleValidator(value) ? [] : (ruleValidator.errors ?? []);
+}
+
+/** Loads every *.yaml / *.yml rule file under the given folders (or single files). */
+export async function loadRules(locations: string[], options: { base?: string } = {}): Promise<LoadedRules> {
+  const rules: Rule[] = [];
+  const problems: RuleProblem[] = [];
+  const firstSeen = new Map<string, string>();
+  const base = options.base ?? process.cwd();
+  const ajv = createSchemaEngine();
+
+  for (const location of locations) {
+    const files = /\.ya?ml$/i.test(location)
+      ? [location]
+      : (await glob('**/*.{yaml,yml}', { cwd: location, absolute: true, nodir: true, follow: false })).sort();
+    for (const file of files) {
+      const display = relative(base, file) || file;
+      for (const loaded of loadRuleFile(file, display, ajv, problems)) {
+        const previous = firstSeen.get(loaded.id);
+        if (previous) {
+          problems.push({ file: display, key: 'id', message: `duplicate rule id "${loaded.id}" (also in ${previous})` });
+          continue;
+        }
+        firstSeen.set(loaded.id, display);
+        rules.push(loaded);
+      }
+    }
+  }
+  return { rules, problems };
+}
+
+function loadRuleFile(file: string, display: string, ajv: Ajv, problems: RuleProblem[]): Rule[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    problems.push({ file: display, message: `cannot read rule file: ${(error as NodeJS.ErrnoException).code ?? error}` });
+    return [];
+  }
+  if (text.length > MAX_RULE_FILE_BYTES) {
+    problems.push({ file: display, message: `rule file larger than ${MAX_RULE_FILE_BYTES} bytes` });
+    return [];
+  }
+  let documents: StructuredDocument[];
+  try {
+    documents = parseStructured(text, new LineIndex(text), { limits: RULE_YAML_LIMITS });
+  } catch (error) {
+    const e = error as YamlSyntaxError;
+    problems.push({ file: display, line: e.line, message: `invalid YAML: ${e.message}` });
+    return [];
+  }
+  const rules: Rule[] = [];
+  for (const document of documents) {
+    if (document.value === null || document.value === undefined) continue;
+    const rule = checkRule(document, display, ajv, problems);
+    if (rule) rules.push({ ...rule, source: display });
+  }
+  return rules;
+}
+
+function checkRule(document: StructuredDocument, file: string, ajv: Ajv, problems: RuleProblem[]): Rule | undefined {
+  const errors = validateRuleShape(document.value);
+  if (errors.length > 0) {
+    for (const error of relevantErrors(errors)) problems.push(describeSchemaError(error, document, file));
+    return undefined;
+  }
+  const rule = document.value as Rule;
+  const prefix = rule.id.split('-')[0];
+  if (!ID_PREFIXES[rule.domain].includes(prefix)) {
+    problems.push({
+      file,
+      line: document.lineOf(['id']),
+      key: 'id',
+      message: `id "${rule.id}" must start with one of ${ID_PREFIXES[rule.domain].map((p) => `${p}-`).join(', ')} (domain ${rule.domain})`,
+    });
+    return undefined;
+  }
+  try {
+    new RuleIndex([rule], ajv);
+  } catch (error) {
+    if (!(error instanceof RuleCompileError)) throw error;
+    problems.push({ file, line: document.lineOf(error.path), key: error.path.join('.'), message: error.message });
+    return undefined;
+  }
+  return rule;
+}
+
+/** `oneOf`/`anyOf` produce one error per branch; keep the errors that point deepest. */
+function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
+  const seen = new Set<string>();
+  return errors.filter((error) => {
+    const id = `${error.instancePath}|${error.keyword}|${JSON.stringify(error.params)}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return !['if', 'anyOf', 'oneOf'].includes(error.keyword);
+  });
+}
+
+function describeSchemaError(error: ErrorObject, document: StructuredDocument, file: string): RuleProblem {
+  const path = error.instancePath === '' ? [] : error.instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let key = path.join('.');
+  let message = error.message ?? 'invalid';
+  if (error.keyword === 'additionalProperties') {
+    const extra = String(error.params.additionalProperty);
+    key = [...path, extra].join('.');
+    message = `unknown key "${extra}"`;
+    return { file, line: document.lineOf([...path, extra]), key, message };
+  }
+  if (error.keyword === 'required') {
+    const missing = String(error.params.missingProperty);
+    message = `missing required key "${missing}"`;
+    key = [...path, missing].join('.');
+  }
+  if (error.keyword === 'enum') message = `must be one of: ${(error.params.allowedValues as unknown[]).join(', ')}`;
+  return { file, line: document.lineOf(path), key: key || '(root)', message };
+}
+
+export function formatRuleProblem(problem: RuleProblem): string {
+  const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
+  return `${where}: ${problem.key ? `${problem.key}: ` : ''}${problem.message}`;
+}
+
