@@ -10,7 +10,7 @@ import { discover } from './discover/walk.js';
 import { readText } from './parse/read.js';
 import { SourceFile, type ParsedKind } from './parse/source-file.js';
 import { RuleIndex } from './evaluate/compile.js';
-import { evaluateFile, evaluateRepository, type RuleTiming } from './evaluate/evaluate-file.js';
+import { collectObjectFacts, evaluateFile, evaluateRepository, type RuleTiming } from './evaluate/evaluate-file.js';
 import { FindingBuilder } from './evaluate/findings.js';
 import type { RepositoryTree } from './evaluate/checks/check.js';
 import { buildReport } from './report/build.js';
@@ -71,6 +71,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     directories: discovery.directories,
     fileSet: new Set(discovery.files.map((f) => f.path)),
     directorySet: new Set(discovery.directories),
+    sizes: new Map(discovery.files.map((f) => [f.path, f.size])),
+    objects: [],
   };
   lap('discover', since);
 
@@ -90,7 +92,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   let scannedFiles = 0;
   for (const entry of discovery.files) {
     const rules = index.rulesFor(entry.path);
-    if (rules.length === 0) continue;
+    const collectObjects = index.collectsObjectsOf(entry.path);
+    if (rules.length === 0 && !collectObjects) continue;
     if (entry.size > maxFileSize) {
       skipped.push({ file: entry.path, reason: 'too-large', detail: `${entry.size} > ${maxFileSize} bytes` });
       continue;
@@ -109,6 +112,11 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     lap('evaluate', since);
     findings.push(...result.findings);
     errors.push(...result.errors);
+    if (collectObjects) {
+      const collected = collectObjectFacts(file);
+      repository.objects.push(...collected.objects);
+      if (collected.error && !result.errors.some((e) => e.file === file.path && e.line === collected.error!.line)) errors.push(collected.error);
+    }
   }
 
   since = performance.now();

@@ -7,7 +7,8 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { LANGS, SEVERITIES, type Lang, type Rule } from '../model/types.js';
-import { ConfigError, loadConfig, type CadreConfig } from '../config/load.js';
+import { ConfigError, DEFAULT_CONFIG_FILE, loadConfig, type CadreConfig } from '../config/load.js';
+import { withParameterValues } from '../evaluate/parameters.js';
 import { builtinRulesDir, formatRuleProblem, loadRules } from '../rules/load.js';
 import { scan, TargetError, type ScanTimings } from '../scan.js';
 import { evaluateGate, type FailOn } from '../gate/gate.js';
@@ -181,7 +182,16 @@ async function rulesFor(options: { extra: string[]; builtin: boolean; config: Ca
   }
   const disabled = new Set(options.config.disable ?? []);
   const overrides = options.config.severity ?? {};
-  return rules.filter((rule) => !disabled.has(rule.id)).map((rule) => (overrides[rule.id] ? { ...rule, severity: overrides[rule.id] } : rule));
+  const parameters = options.config.parameters ?? {};
+  const unknown = Object.keys({ ...overrides, ...parameters }).filter((id) => !rules.some((rule) => rule.id === id));
+  if (unknown.length > 0) throw new ConfigError(DEFAULT_CONFIG_FILE, unknown.map((id) => ({ key: id, message: 'unknown rule id' })));
+  try {
+    return rules
+      .filter((rule) => !disabled.has(rule.id))
+      .map((rule) => withParameterValues(overrides[rule.id] ? { ...rule, severity: overrides[rule.id] } : rule, parameters[rule.id]));
+  } catch (error) {
+    throw new ConfigError(DEFAULT_CONFIG_FILE, [{ key: 'parameters', message: (error as Error).message }]);
+  }
 }
 
 async function rulesCommand(args: string[], io: CliIO): Promise<number> {

@@ -20,6 +20,7 @@ export interface CadreConfig {
   maxFileSize?: number;
   disable?: string[];
   severity?: Record<string, Severity>;
+  parameters?: Record<string, Record<string, unknown>>;
 }
 
 export const DEFAULT_CONFIG_FILE = '.cadre.yml';

@@ -6,6 +6,7 @@ import type { DocumentKind, Rule } from '../model/types.js';
 import { globMatcher } from '../discover/walk.js';
 import { checkKinds, compileCheck } from './checks/index.js';
 import type { CompiledCheck } from './checks/check.js';
+import { resolveParameters } from './parameters.js';
 
 export interface CompiledRule {
   rule: Rule;
@@ -41,7 +42,10 @@ interface PatternSet {
 export class RuleIndex {
   readonly fileRules: CompiledRule[] = [];
   readonly repositoryRules: CompiledRule[] = [];
+  /** Some repository rule looks at the Kubernetes objects of the whole repository. */
+  readonly needsObjects: boolean;
   private readonly patternSets: PatternSet[] = [];
+  private readonly kubernetesFiles = DEFAULT_FILES.kubernetes.map((p) => globMatcher(p));
   private readonly patternKeys = new Map<string, number>();
 
   constructor(rules: Rule[], ajv: Ajv = createSchemaEngine()) {
@@ -49,11 +53,17 @@ export class RuleIndex {
     for (const rule of rules) {
       const compiled: CompiledRule = {
         rule,
-        check: compileCheck(rule.check, rule, rule.target.kind, kinds),
+        check: compileCheck(resolveParameters(rule), rule, rule.target.kind, kinds),
         patternSet: rule.target.kind === 'repository' ? -1 : this.patternSetOf(rule),
       };
       (rule.target.kind === 'repository' ? this.repositoryRules : this.fileRules).push(compiled);
     }
+    this.needsObjects = this.repositoryRules.some((compiled) => JSON.stringify(compiled.rule.check).includes('"objects"'));
+  }
+
+  /** Whether the file's Kubernetes objects must be collected for the repository rules. */
+  collectsObjectsOf(path: string): boolean {
+    return this.needsObjects && this.kubernetesFiles.some((match) => match(path));
   }
 
   /** The file rules whose patterns accept this path; each distinct pattern set is tested once. */

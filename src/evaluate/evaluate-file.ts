@@ -3,7 +3,7 @@
 
 import type { Finding, ScanError } from '../model/types.js';
 import { ParseError, type SourceFile } from '../parse/source-file.js';
-import type { CheckContext, RepositoryTree } from './checks/check.js';
+import type { CheckContext, ObjectFact, RepositoryTree } from './checks/check.js';
 import type { CompiledRule } from './compile.js';
 import type { FindingBuilder } from './findings.js';
 
@@ -67,4 +67,23 @@ function record(timings: Map<string, RuleTiming>, ruleId: string, milliseconds: 
     entry.milliseconds += milliseconds;
     entry.files++;
   } else timings.set(ruleId, { ruleId, milliseconds, files: 1 });
+}
+
+/** The Kubernetes objects of a file, as facts for repository rules. */
+export function collectObjectFacts(file: SourceFile): { objects: ObjectFact[]; error?: ScanError } {
+  try {
+    return {
+      objects: file.kubernetes().map((object) => ({
+        file: file.path,
+        line: object.document.line,
+        kind: object.kind,
+        name: object.name,
+        ...(object.namespace ? { namespace: object.namespace } : {}),
+        value: object.value,
+      })),
+    };
+  } catch (error) {
+    if (!(error instanceof ParseError)) throw error;
+    return { objects: [], error: { file: file.path, line: error.line, message: `${error.kind}: ${error.message}` } };
+  }
 }

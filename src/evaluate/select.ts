@@ -3,7 +3,7 @@
 // the final stage of a Dockerfile); dotted paths with `*` reach anything else.
 // Each selected node knows how to find the source line of any path inside it.
 
-import type { DockerfileModel, DockerInstruction, DockerStage } from '../parse/dockerfile.js';
+import { splitImageName, type DockerfileModel, type DockerInstruction, type DockerStage } from '../parse/dockerfile.js';
 import {
   containersOf,
   effectiveSecurityContext,
@@ -136,7 +136,8 @@ function podSpecNodes(object: KubernetesObject): SelectedNode[] {
 /**
  * Every container, init container and ephemeral container, seen with:
  * `$securityContext` (the effective context, pod-level values included), `$pod` (the pod spec),
- * `$object` (the whole object) and `$list` (containers, initContainers or ephemeralContainers).
+ * `$object` (the whole object), `$list` (containers, initContainers or ephemeralContainers) and
+ * `$image` (the image reference split into registry, repository, tag and digest).
  */
 function containerNodes(object: KubernetesObject): SelectedNode[] {
   const pod = podSpecOf(object);
@@ -147,6 +148,7 @@ function containerNodes(object: KubernetesObject): SelectedNode[] {
       value: {
         ...view.container,
         $securityContext: effectiveSecurityContext(view),
+        $image: typeof view.container.image === 'string' ? splitImageName(view.container.image) : null,
         $pod: pod.spec,
         $object: object.value,
         $list: view.list,
@@ -156,6 +158,7 @@ function containerNodes(object: KubernetesObject): SelectedNode[] {
         if (head === '$object') return object.document.lineOf(rest);
         if (head === '$pod') return object.document.lineOf([...pod.path, ...rest]);
         if (head === '$list') return object.document.lineOf(view.path);
+        if (head === '$image') return object.document.lineOf([...view.path, 'image']);
         if (head === '$securityContext') {
           const field = rest[0] === undefined ? undefined : String(rest[0]);
           const base = securityFieldPath(view, field);

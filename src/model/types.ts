@@ -51,7 +51,8 @@ export type Check =
   | { text: TextCheck }
   | { schema: SchemaCheck }
   | { html: HtmlCheck }
-  | { repository: RepositoryCheck };
+  | { repository: RepositoryCheck }
+  | { objects: ObjectsCheck };
 
 export type Validator = 'luhn' | 'nir' | 'iban' | 'siren' | 'siret';
 
@@ -96,6 +97,19 @@ export interface RepositoryCheck {
   missing?: string[];
   /** With missing: evaluate in the folder of every file matching this glob instead of the root. */
   forEach?: string;
+  /** With exists: only files of at least this many bytes. */
+  minSize?: number;
+}
+
+/** Kubernetes objects of the whole repository, for rules about their presence or absence. */
+export interface ObjectsCheck {
+  kinds: string[];
+  where?: Record<string, unknown>;
+}
+
+export interface RuleParameter {
+  description: string;
+  default: unknown;
 }
 
 export interface Rule {
@@ -111,6 +125,8 @@ export interface Rule {
   check: Check;
   /** Some risks (a leaked private key) cannot be accepted, only fixed. */
   waivable?: boolean;
+  /** Values the user may change; `default` holds the value in force once configuration is applied. */
+  parameters?: Record<string, RuleParameter>;
   /** Where the rule was loaded from, relative to the rule root; not part of the rule's identity. */
   source?: string;
 }

@@ -11,6 +11,18 @@ export interface RepositoryTree {
   directories: string[];
   fileSet: ReadonlySet<string>;
   directorySet: ReadonlySet<string>;
+  sizes: ReadonlyMap<string, number>;
+  /** Kubernetes objects of every scanned file, when a repository rule needs them. */
+  objects: ObjectFact[];
+}
+
+export interface ObjectFact {
+  file: string;
+  line: number;
+  kind: string;
+  name: string;
+  namespace?: string;
+  value: Record<string, unknown>;
 }
 
 export interface CheckContext {

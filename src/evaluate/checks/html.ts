@@ -1,16 +1,18 @@
 // HTML check: a CSS selector over the parsed page; each element it matches is a violation.
+// cadre's own pseudo-classes (:labelled, :named…) are described in html-pseudos.ts.
 
 import { compile as compileCss, selectAll } from 'css-select';
 import type { Element } from 'domhandler';
 import type { HtmlCheck } from '../../model/types.js';
 import { RuleCompileError, type CheckCompiler, type Violation } from './check.js';
+import { HTML_PSEUDOS } from './html-pseudos.js';
 
 export const htmlCheck: CheckCompiler<HtmlCheck> = {
   kinds: ['html'],
   compile(spec) {
     let query: ReturnType<typeof compileCss>;
     try {
-      query = compileCss(spec.match);
+      query = compileCss(spec.match, { pseudos: HTML_PSEUDOS });
     } catch (error) {
       throw new RuleCompileError(`invalid CSS selector: ${(error as Error).message}`, ['match']);
     }

@@ -10,11 +10,12 @@ import type { Ajv } from 'ajv';
 import type { Check, DocumentKind, Rule } from '../../model/types.js';
 import { RuleCompileError, type CheckCompiler, type CompiledCheck, type Violation } from './check.js';
 import { htmlCheck } from './html.js';
+import { objectsCheck } from './objects.js';
 import { repositoryCheck } from './repository.js';
 import { schemaCheck } from './schema.js';
 import { textCheck } from './text.js';
 
-export type CheckKindName = 'text' | 'schema' | 'html' | 'repository';
+export type CheckKindName = 'text' | 'schema' | 'html' | 'repository' | 'objects';
 
 export function checkKinds(ajv: Ajv): Record<CheckKindName, CheckCompiler<never>> {
   return {
@@ -22,6 +23,7 @@ export function checkKinds(ajv: Ajv): Record<CheckKindName, CheckCompiler<never>
     schema: schemaCheck(ajv) as CheckCompiler<never>,
     html: htmlCheck as CheckCompiler<never>,
     repository: repositoryCheck as CheckCompiler<never>,
+    objects: objectsCheck(ajv) as CheckCompiler<never>,
   };
 }
 
