@@ -7,11 +7,11 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { LANGS, SEVERITIES, type Lang, type Rule } from '../model/types.js';
-import { ConfigError, DEFAULT_CONFIG_FILE, loadConfig, type CadreConfig } from '../config/load.js';
-import { withParameterValues } from '../evaluate/parameters.js';
-import { builtinRulesDir, formatRuleProblem, loadRules } from '../rules/load.js';
-import { scan, TargetError, type ScanTimings } from '../scan.js';
-import { evaluateGate, type FailOn } from '../gate/gate.js';
+import { ConfigError } from '../config/load.js';
+import { formatRuleProblem, loadRules } from '../rules/load.js';
+import { TargetError, type ScanTimings } from '../scan.js';
+import type { FailOn } from '../gate/gate.js';
+import { resolveRules, runCheck } from '../check.js';
 import { isFormat, loadRenderer, FORMATS, type Format } from '../render/renderer.js';
 import { messages } from '../i18n/messages.js';
 import { packageRoot, packageVersion } from '../package-root.js';
@@ -30,8 +30,6 @@ export const EXIT = { passed: 0, failed: 1, usage: 2 } as const;
 
 export class UsageError extends Error {}
 
-const DEFAULT_FAIL_ON: FailOn = 'high';
-
 const HELP = `cadre — le cadre de normes de l'État, vérifié dans le code
 
 Usage:
@@ -39,6 +37,7 @@ Usage:
       --rules DIR              dossier de règles supplémentaire (répétable)
       --no-builtin-rules       n'utilise que les règles de --rules / de la configuration
       --config FILE            configuration (défaut : DIR/.cadre.yml)
+      --profile NOM            recommended | strict | dr | cpin | profil du projet
       --format FORMAT          console | json | sarif (défaut : console)
       --output FILE            écrit le rapport dans FILE
       --fail-on SEVERITY       critical | high | medium | low | info | none (défaut : high)
@@ -91,14 +90,13 @@ function parse(args: string[], options: OptionSpec) {
   }
 }
 
-function langOf(value: unknown, fallback: Lang = 'fr'): Lang {
-  if (value === undefined) return fallback;
+function langOf(value: unknown): Lang {
+  if (value === undefined) return 'fr';
   if (!(LANGS as readonly string[]).includes(String(value))) throw new UsageError(`--lang must be one of ${LANGS.join(', ')}`);
   return value as Lang;
 }
 
-function failOnOf(value: unknown, fallback: FailOn): FailOn {
-  if (value === undefined) return fallback;
+function failOnOf(value: unknown): FailOn {
   const allowed = [...SEVERITIES, 'none'];
   if (!allowed.includes(String(value))) throw new UsageError(`--fail-on must be one of ${allowed.join(', ')}`);
   return value as FailOn;
@@ -109,6 +107,7 @@ async function checkCommand(args: string[], io: CliIO): Promise<number> {
     rules: { type: 'string', multiple: true },
     'no-builtin-rules': { type: 'boolean' },
     config: { type: 'string' },
+    profile: { type: 'string' },
     format: { type: 'string' },
     output: { type: 'string' },
     'fail-on': { type: 'string' },
@@ -118,34 +117,21 @@ async function checkCommand(args: string[], io: CliIO): Promise<number> {
   });
   if (positionals.length > 1) throw new UsageError('check takes one folder');
   const targetArg = positionals[0] ?? '.';
-  const target = resolve(io.cwd, targetArg);
   const format = String(values.format ?? 'console');
   if (!isFormat(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
 
-  const { config } = loadConfigFor(target, values.config as string | undefined, io);
-  const lang = langOf(values.lang, config.lang ?? 'fr');
-  const failOn = failOnOf(values['fail-on'], config.failOn ?? DEFAULT_FAIL_ON);
-  const rules = await rulesFor(
-    {
-      extra: [...((values.rules as string[] | undefined) ?? []).map((dir) => resolve(io.cwd, dir)), ...(config.rules ?? [])],
-      builtin: !values['no-builtin-rules'] && config.builtinRules !== false,
-      config,
-    },
-    io,
-  );
-
-  const { report, timings } = await scan({
-    target,
+  const { report, gate, timings } = await runCheck({
+    target: resolve(io.cwd, targetArg),
     targetName: targetArg,
-    rules,
-    lang,
-    include: config.include,
-    exclude: [...(config.exclude ?? []), ...((values.exclude as string[] | undefined) ?? [])],
-    gitignore: config.gitignore,
-    maxFileSize: config.maxFileSize,
+    configPath: values.config ? resolve(io.cwd, values.config as string) : undefined,
+    ruleFolders: ((values.rules as string[] | undefined) ?? []).map((dir) => resolve(io.cwd, dir)),
+    builtinRules: !values['no-builtin-rules'],
+    profile: values.profile as string | undefined,
+    lang: values.lang === undefined ? undefined : langOf(values.lang),
+    failOn: values['fail-on'] === undefined ? undefined : failOnOf(values['fail-on']),
+    exclude: (values.exclude as string[] | undefined) ?? [],
     timings: Boolean(values.timings),
   });
-  const gate = evaluateGate(report, failOn);
 
   const output = values.output as string | undefined;
   const render = await loadRenderer(format as Format);
@@ -154,44 +140,17 @@ async function checkCommand(args: string[], io: CliIO): Promise<number> {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, render(report, { color: false, gate }));
     if (format !== 'console') io.stdout((await loadRenderer('console'))(report, { color: io.isTTY, gate }));
-    io.stderr(`${messages(lang).written(output)}\n`);
+    io.stderr(`${messages(report.lang).written(output)}\n`);
   } else {
     io.stdout(render(report, { color: io.isTTY && format === 'console', gate }));
   }
-  if (timings) io.stderr(formatTimings(timings, lang));
+  if (timings) io.stderr(formatTimings(timings, report.lang));
   return gate.passed ? EXIT.passed : EXIT.failed;
 }
 
-function loadConfigFor(target: string, explicit: string | undefined, io: CliIO): { config: CadreConfig } {
-  const path = explicit ? resolve(io.cwd, explicit) : undefined;
-  try {
-    return loadConfig(target, path);
-  } catch (error) {
-    if (error instanceof ConfigError) throw error;
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new TargetError(`target not found: ${target}`);
-    throw error;
-  }
-}
-
-/** Loads, then applies the configuration's disable list and severity overrides. */
-async function rulesFor(options: { extra: string[]; builtin: boolean; config: CadreConfig }, io: CliIO): Promise<Rule[]> {
-  const locations = [...(options.builtin ? [builtinRulesDir()] : []), ...options.extra];
-  const { rules, problems } = await loadRules(locations, { base: io.cwd });
-  if (problems.length > 0) {
-    throw new ConfigError('rules', problems.map((p) => ({ message: oneLine(formatRuleProblem(p)) })));
-  }
-  const disabled = new Set(options.config.disable ?? []);
-  const overrides = options.config.severity ?? {};
-  const parameters = options.config.parameters ?? {};
-  const unknown = Object.keys({ ...overrides, ...parameters }).filter((id) => !rules.some((rule) => rule.id === id));
-  if (unknown.length > 0) throw new ConfigError(DEFAULT_CONFIG_FILE, unknown.map((id) => ({ key: id, message: 'unknown rule id' })));
-  try {
-    return rules
-      .filter((rule) => !disabled.has(rule.id))
-      .map((rule) => withParameterValues(overrides[rule.id] ? { ...rule, severity: overrides[rule.id] } : rule, parameters[rule.id]));
-  } catch (error) {
-    throw new ConfigError(DEFAULT_CONFIG_FILE, [{ key: 'parameters', message: (error as Error).message }]);
-  }
+/** Rules for the rules subcommands: built-in (or only the given folders), no profile applied. */
+async function rulesFor(extra: string[], builtin: boolean): Promise<Rule[]> {
+  return (await resolveRules({ ruleFolders: extra, builtinRules: builtin, profile: undefined, config: {} })).rules;
 }
 
 async function rulesCommand(args: string[], io: CliIO): Promise<number> {
@@ -204,10 +163,7 @@ async function rulesCommand(args: string[], io: CliIO): Promise<number> {
       format: { type: 'string' },
     });
     const lang = langOf(values.lang);
-    const rules = await rulesFor(
-      { extra: ((values.rules as string[] | undefined) ?? []).map((dir) => resolve(io.cwd, dir)), builtin: !values['no-builtin-rules'], config: {} },
-      io,
-    );
+    const rules = await rulesFor(((values.rules as string[] | undefined) ?? []).map((dir) => resolve(io.cwd, dir)), !values['no-builtin-rules']);
     rules.sort((a, b) => (a.id < b.id ? -1 : 1));
     if (values.format === 'json') {
       io.stdout(`${JSON.stringify(rules.map(({ source: _s, check: _c, ...rule }) => rule), null, 2)}\n`);
@@ -245,7 +201,7 @@ async function rulesCommand(args: string[], io: CliIO): Promise<number> {
     const custom = ((values.rules as string[] | undefined) ?? []).map((dir) => resolve(io.cwd, dir));
     if (custom.length > 0 && !values.fixtures) throw new UsageError('rules test --rules DIR needs --fixtures DIR');
     const fixtures = values.fixtures ? resolve(io.cwd, values.fixtures as string) : join(packageRoot(), 'fixtures', 'rules');
-    let rules = await rulesFor({ extra: custom, builtin: custom.length === 0, config: {} }, io);
+    let rules = await rulesFor(custom, custom.length === 0);
     const only = values.only as string[] | undefined;
     if (only) rules = rules.filter((rule) => only.includes(rule.id));
     const outcomes = await testRules(rules, fixtures);

@@ -8,6 +8,7 @@ import type { Lang, Severity } from '../model/types.js';
 import { LineIndex } from '../parse/line-index.js';
 import { parseStructured } from '../parse/yaml.js';
 import { readPackageJson } from '../package-root.js';
+import type { Profile } from '../rules/profiles.js';
 
 export interface CadreConfig {
   rules?: string[];
@@ -21,6 +22,8 @@ export interface CadreConfig {
   disable?: string[];
   severity?: Record<string, Severity>;
   parameters?: Record<string, Record<string, unknown>>;
+  profile?: string;
+  profiles?: Record<string, Profile>;
 }
 
 export const DEFAULT_CONFIG_FILE = '.cadre.yml';
@@ -57,7 +60,11 @@ export function loadConfig(target: string, explicitPath?: string): { config: Cad
   if (documents.length > 1) throw new ConfigError(display, [{ line: documents[1].line, message: 'one YAML document expected' }]);
   const document = documents[0];
   const value = document?.value ?? {};
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(readPackageJson('schemas/config.schema.json'));
+  if (!validator) {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    ajv.addSchema(readPackageJson('schemas/profile.schema.json'));
+    validator = ajv.compile(readPackageJson('schemas/config.schema.json'));
+  }
   if (!validator(value)) {
     throw new ConfigError(
       display,

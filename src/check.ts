@@ -1,0 +1,115 @@
+// One compliance check, from a request to a judged report: configuration, rules (built-in,
+// extra folders, profile, project overrides), scan, gate. The CLI and the CI adapters call
+// this and differ only in how they show the outcome.
+
+import type { Lang, Report, Rule } from './model/types.js';
+import { ConfigError, DEFAULT_CONFIG_FILE, loadConfig, type CadreConfig } from './config/load.js';
+import { builtinRulesDir, formatRuleProblem, loadRules } from './rules/load.js';
+import { applyProfile, DEFAULT_PROFILE, ProfileError } from './rules/profiles.js';
+import { withParameterValues } from './evaluate/parameters.js';
+import { scan, type ScanTimings } from './scan.js';
+import { evaluateGate, type FailOn, type GateResult } from './gate/gate.js';
+import { oneLine } from './render/sanitize.js';
+
+export const DEFAULT_FAIL_ON: FailOn = 'high';
+
+export interface CheckRequest {
+  /** Absolute path of the folder to scan. */
+  target: string;
+  /** How the target is named in the report. */
+  targetName?: string;
+  /** Absolute path of the configuration file (default: <target>/.cadre.yml when present). */
+  configPath?: string;
+  /** Extra rule folders (absolute). */
+  ruleFolders?: string[];
+  builtinRules?: boolean;
+  profile?: string;
+  lang?: Lang;
+  failOn?: FailOn;
+  exclude?: string[];
+  timings?: boolean;
+}
+
+export interface CheckOutcome {
+  report: Report;
+  gate: GateResult;
+  config: CadreConfig;
+  timings?: ScanTimings;
+}
+
+export async function runCheck(request: CheckRequest): Promise<CheckOutcome> {
+  const { config } = loadConfig(request.target, request.configPath);
+  const { rules, failOn: profileFailOn, profile } = await resolveRules({
+    ruleFolders: [...(request.ruleFolders ?? []), ...(config.rules ?? [])],
+    builtinRules: request.builtinRules !== false && config.builtinRules !== false,
+    profile: request.profile ?? config.profile,
+    config,
+  });
+  const lang = request.lang ?? config.lang ?? 'fr';
+  const { report, timings } = await scan({
+    target: request.target,
+    targetName: request.targetName,
+    rules,
+    lang,
+    profile,
+    include: config.include,
+    exclude: [...(config.exclude ?? []), ...(request.exclude ?? [])],
+    gitignore: config.gitignore,
+    maxFileSize: config.maxFileSize,
+    timings: request.timings,
+  });
+  const gate = evaluateGate(report, request.failOn ?? config.failOn ?? profileFailOn ?? DEFAULT_FAIL_ON);
+  return { report, gate, config, timings };
+}
+
+export interface ResolvedRules {
+  rules: Rule[];
+  profile?: string;
+  failOn?: FailOn;
+}
+
+/**
+ * Loads the rules and applies, in order: the profile (built-in rules only), then the project's
+ * disable list, severity overrides and parameter values. Any problem is a ConfigError.
+ */
+export async function resolveRules(options: {
+  ruleFolders: string[];
+  builtinRules: boolean;
+  profile?: string;
+  config: CadreConfig;
+}): Promise<ResolvedRules> {
+  const locations = [...(options.builtinRules ? [builtinRulesDir()] : []), ...options.ruleFolders];
+  const { rules: loaded, problems } = await loadRules(locations);
+  if (problems.length > 0) throw new ConfigError('rules', problems.map((p) => ({ message: oneLine(formatRuleProblem(p)) })));
+
+  let rules = loaded;
+  let failOn: FailOn | undefined;
+  let profile: string | undefined;
+  if (options.builtinRules || options.profile) {
+    try {
+      const applied = applyProfile(rules, options.profile ?? DEFAULT_PROFILE, options.config.profiles);
+      ({ rules, failOn } = applied);
+      profile = applied.name;
+    } catch (error) {
+      if (error instanceof ProfileError) throw new ConfigError(DEFAULT_CONFIG_FILE, [{ key: 'profile', message: error.message }]);
+      throw error;
+    }
+  }
+
+  const config = options.config;
+  const known = new Set(loaded.map((rule) => rule.id));
+  const unknown = [...(config.disable ?? []), ...Object.keys(config.severity ?? {}), ...Object.keys(config.parameters ?? {})].filter((id) => !known.has(id));
+  if (unknown.length > 0) throw new ConfigError(DEFAULT_CONFIG_FILE, unknown.map((id) => ({ key: id, message: 'unknown rule id' })));
+  const disabled = new Set(config.disable ?? []);
+  try {
+    rules = rules
+      .filter((rule) => !disabled.has(rule.id))
+      .map((rule) => {
+        const severity = config.severity?.[rule.id];
+        return withParameterValues(severity ? { ...rule, severity } : rule, config.parameters?.[rule.id]);
+      });
+  } catch (error) {
+    throw new ConfigError(DEFAULT_CONFIG_FILE, [{ key: 'parameters', message: (error as Error).message }]);
+  }
+  return { rules, profile, failOn };
+}
