@@ -11,7 +11,8 @@ import { ConfigError } from '../config/load.js';
 import { formatRuleProblem, loadRules } from '../rules/load.js';
 import { TargetError, type ScanTimings } from '../scan.js';
 import type { FailOn } from '../gate/gate.js';
-import { resolveRules, runCheck } from '../check.js';
+import { DEFAULT_FAIL_ON, resolveRules, runCheck } from '../check.js';
+import { verifyReport } from '../gate/verify.js';
 import { isFormat, loadRenderer, FORMATS, type Format } from '../render/renderer.js';
 import { messages } from '../i18n/messages.js';
 import { packageRoot, packageVersion } from '../package-root.js';
@@ -48,6 +49,8 @@ Usage:
   cadre rules validate DIR...  vérifie des fichiers de règles, toutes les erreurs d'un coup
   cadre rules test [--rules DIR --fixtures DIR] [--only ID]
                                exécute les règles sur leurs fixtures (ruleid: / ok:)
+  cadre verify REPORT [--commit SHA] [--fail-on SEVERITY]
+                               vérifie un rapport avant déploiement : commit et seuil
   cadre --version | --help
 
 Codes de sortie : 0 conforme, 1 seuil dépassé, 2 erreur d'usage ou de configuration.
@@ -66,6 +69,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     }
     if (command === 'check') return await checkCommand(rest, io);
     if (command === 'rules') return await rulesCommand(rest, io);
+    if (command === 'verify') return verifyCommand(rest, io);
     throw new UsageError(`unknown command "${command}" (try cadre --help)`);
   } catch (error) {
     if (error instanceof UsageError || error instanceof TargetError) {
@@ -151,6 +155,23 @@ async function checkCommand(args: string[], io: CliIO): Promise<number> {
 /** Rules for the rules subcommands: built-in (or only the given folders), no profile applied. */
 async function rulesFor(extra: string[], builtin: boolean): Promise<Rule[]> {
   return (await resolveRules({ ruleFolders: extra, builtinRules: builtin, profile: undefined, config: {} })).rules;
+}
+
+function verifyCommand(args: string[], io: CliIO): number {
+  const { values, positionals } = parse(args, { commit: { type: 'string' }, 'fail-on': { type: 'string' }, lang: { type: 'string' } });
+  if (positionals.length !== 1) throw new UsageError('usage: cadre verify REPORT [--commit SHA] [--fail-on SEVERITY]');
+  const t = messages(langOf(values.lang));
+  const result = verifyReport({
+    reportPath: resolve(io.cwd, positionals[0]),
+    commit: values.commit as string | undefined,
+    failOn: values['fail-on'] === undefined ? DEFAULT_FAIL_ON : failOnOf(values['fail-on']),
+  });
+  if (result.ok) {
+    io.stdout(`${t.verified}\n`);
+    return EXIT.passed;
+  }
+  io.stderr(`${t.notVerified}\n${result.reasons.map((r) => `  - ${oneLine(r)}`).join('\n')}\n`);
+  return EXIT.failed;
 }
 
 async function rulesCommand(args: string[], io: CliIO): Promise<number> {

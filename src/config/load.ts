@@ -3,11 +3,10 @@
 
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
 import type { Lang, Severity } from '../model/types.js';
 import { LineIndex } from '../parse/line-index.js';
 import { parseStructured } from '../parse/yaml.js';
-import { readPackageJson } from '../package-root.js';
+import { cadreValidator } from '../json-schema.js';
 import type { Profile } from '../rules/profiles.js';
 
 export interface CadreConfig {
@@ -37,8 +36,6 @@ export class ConfigError extends Error {
   }
 }
 
-let validator: ValidateFunction | undefined;
-
 /**
  * Reads the configuration. With no explicit path, `.cadre.yml` in the target is used when present.
  * Returns the config with its rule folders resolved to absolute paths.
@@ -60,11 +57,7 @@ export function loadConfig(target: string, explicitPath?: string): { config: Cad
   if (documents.length > 1) throw new ConfigError(display, [{ line: documents[1].line, message: 'one YAML document expected' }]);
   const document = documents[0];
   const value = document?.value ?? {};
-  if (!validator) {
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    ajv.addSchema(readPackageJson('schemas/profile.schema.json'));
-    validator = ajv.compile(readPackageJson('schemas/config.schema.json'));
-  }
+  const validator = cadreValidator('config');
   if (!validator(value)) {
     throw new ConfigError(
       display,

@@ -23,6 +23,8 @@ const fr = {
   timingsTitle: 'Temps par phase (ms)',
   slowestRules: 'Règles les plus lentes',
   files: 'fichiers',
+  verified: 'rapport vérifié : commit et seuil respectés',
+  notVerified: 'rapport refusé :',
   skipReason: {
     binary: 'binaire',
     'too-large': 'trop volumineux',
@@ -54,6 +56,8 @@ const en: typeof fr = {
   timingsTitle: 'Time per phase (ms)',
   slowestRules: 'Slowest rules',
   files: 'files',
+  verified: 'report verified: commit and threshold met',
+  notVerified: 'report rejected:',
   skipReason: {
     binary: 'binary',
     'too-large': 'too large',

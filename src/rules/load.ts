@@ -3,14 +3,15 @@
 
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Ajv, ErrorObject } from 'ajv';
 import { glob } from 'glob';
 import type { Domain, Rule } from '../model/types.js';
 import { LineIndex } from '../parse/line-index.js';
 import { parseStructured, YamlSyntaxError, type StructuredDocument } from '../parse/yaml.js';
 import { RuleIndex, createSchemaEngine } from '../evaluate/compile.js';
 import { RuleCompileError } from '../evaluate/checks/check.js';
-import { packageRoot, readPackageJson } from '../package-root.js';
+import { packageRoot } from '../package-root.js';
+import { cadreValidator } from '../json-schema.js';
 
 export interface RuleProblem {
   file: string;
@@ -43,10 +44,9 @@ export function builtinRulesDir(): string {
   return join(packageRoot(), 'rules');
 }
 
-let ruleValidator: ValidateFunction | undefined;
 function validateRuleShape(value: unknown): ErrorObject[] {
-  ruleValidator ??= new Ajv({ allErrors: true, strict: false }).compile(readPackageJson('schemas/rule.schema.json'));
-  return ruleValidator(value) ? [] : (ruleValidator.errors ?? []);
+  const validate = cadreValidator('rule');
+  return validate(value) ? [] : (validate.errors ?? []);
 }
 
 /** Loads every *.yaml / *.yml rule file under the given folders (or single files). */

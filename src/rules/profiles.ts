@@ -4,12 +4,12 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
 import { load } from 'js-yaml';
 import type { Lang, Rule, Severity } from '../model/types.js';
 import type { FailOn } from '../gate/gate.js';
 import { atOrAbove } from '../gate/gate.js';
-import { packageRoot, readPackageJson } from '../package-root.js';
+import { packageRoot } from '../package-root.js';
+import { cadreValidator } from '../json-schema.js';
 import { withParameterValues } from '../evaluate/parameters.js';
 
 export interface Profile {
@@ -28,9 +28,8 @@ export const DEFAULT_PROFILE = 'recommended';
 
 export class ProfileError extends Error {}
 
-let validator: ValidateFunction | undefined;
 function validate(profile: unknown, origin: string): Profile {
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(readPackageJson('schemas/profile.schema.json'));
+  const validator = cadreValidator('profile');
   if (!validator(profile)) {
     const details = (validator.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message}`).join('; ');
     throw new ProfileError(`${origin}: invalid profile: ${details}`);
