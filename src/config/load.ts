@@ -50,7 +50,7 @@ export function loadConfig(target: string, explicitPath?: string): { config: Cad
   const text = readFileSync(file, 'utf8');
   let documents;
   try {
-    documents = parseStructured(text, new LineIndex(text), { limits: { maxDepth: 32, maxAliases: 20 } });
+    documents = parseStructured(text, new LineIndex(text), { limits: { maxDepth: 32, maxAliases: 20, maxExpandedNodes: 10_000 } });
   } catch (error) {
     throw new ConfigError(display, [{ line: (error as { line?: number }).line, message: `invalid YAML: ${(error as Error).message}` }]);
   }

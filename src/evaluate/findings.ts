@@ -66,5 +66,5 @@ function bounded(value: string): string {
 }
 
 export function fillTemplate(template: string, values: Record<string, string | undefined>): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => values[name] ?? (name in values ? '' : whole)).replace(/\s{2,}/g, ' ').trim();
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => values[name] ?? (name in values ? '—' : whole));
 }

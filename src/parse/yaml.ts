@@ -38,9 +38,11 @@ export interface StructuredDocument {
 export interface YamlParseLimits {
   maxDepth: number;
   maxAliases: number;
+  /** Nodes a document may hold once every alias is expanded ("billion laughs" stop here). */
+  maxExpandedNodes: number;
 }
 
-export const DEFAULT_YAML_LIMITS: YamlParseLimits = { maxDepth: 200, maxAliases: 1000 };
+export const DEFAULT_YAML_LIMITS: YamlParseLimits = { maxDepth: 200, maxAliases: 1000, maxExpandedNodes: 1_000_000 };
 
 const SCAN_SCHEMA = CORE_SCHEMA.withTags(mergeTag);
 
@@ -76,7 +78,7 @@ export function parseStructured(
   } catch (error) {
     throw toSyntaxError(error);
   }
-  return locateDocuments(events, values, text, lines);
+  return locateDocuments(events, values, text, lines, limits.maxExpandedNodes);
 }
 
 function toSyntaxError(error: unknown): YamlSyntaxError {
@@ -95,10 +97,23 @@ interface Frame {
   key: PathSegment | undefined;
   keyLine: number;
   nextIndex: number;
+  /** Nodes below this one once aliases are expanded. */
+  size: number;
+  anchor?: string;
 }
 
-function locateDocuments(events: Event[], values: unknown[], text: string, lines: LineIndex): StructuredDocument[] {
+function locateDocuments(events: Event[], values: unknown[], text: string, lines: LineIndex, maxExpandedNodes: number): StructuredDocument[] {
   const positions = new WeakMap<object, CollectionLines>();
+  const anchorSizes = new Map<string, number>();
+  const grow = (nodes: number) => {
+    const parent = stack[stack.length - 1];
+    parent.size += nodes;
+    if (parent.size > maxExpandedNodes) {
+      throw new YamlSyntaxError(`document expands to more than ${maxExpandedNodes} nodes through aliases`, lines.lineAt(0));
+    }
+  };
+  const anchorOf = (event: { anchorStart: number; anchorEnd: number }) =>
+    event.anchorStart >= 0 ? text.slice(event.anchorStart, event.anchorEnd) : undefined;
   const documents: StructuredDocument[] = [];
   const stack: Frame[] = [];
   let documentIndex = -1;
@@ -111,6 +126,7 @@ function locateDocuments(events: Event[], values: unknown[], text: string, lines
     key: undefined,
     keyLine: 0,
     nextIndex: 0,
+    size: 1,
   });
 
   /** Returns the value of the node that starts now, and records its line in its parent. */
@@ -163,18 +179,28 @@ function locateDocuments(events: Event[], values: unknown[], text: string, lines
             positions.set(value, collection);
           }
         }
-        stack.push(frame(event.type === EVENT_ID.MAPPING ? 'mapping' : 'sequence', isKey ? undefined : value, collection));
+        const opened = frame(event.type === EVENT_ID.MAPPING ? 'mapping' : 'sequence', isKey ? undefined : value, collection);
+        opened.anchor = anchorOf(event);
+        stack.push(opened);
         break;
       }
-      case EVENT_ID.SCALAR:
+      case EVENT_ID.SCALAR: {
         enterNode(event.valueStart, () => (event.fast ? text.slice(event.valueStart, event.valueEnd) : getScalarValue(text, event)));
+        const anchor = anchorOf(event);
+        if (anchor) anchorSizes.set(anchor, 1);
+        grow(1);
         break;
+      }
       case EVENT_ID.ALIAS:
         enterNode(event.anchorStart, () => undefined);
+        grow(anchorSizes.get(text.slice(event.anchorStart, event.anchorEnd)) ?? 1);
         break;
-      case EVENT_ID.POP:
-        stack.pop();
+      case EVENT_ID.POP: {
+        const closed = stack.pop()!;
+        if (closed.anchor) anchorSizes.set(closed.anchor, closed.size);
+        if (closed.kind !== 'document') grow(closed.size);
         break;
+      }
     }
   }
   return documents;

@@ -38,7 +38,7 @@ export const ID_PREFIXES: Record<Domain, string[]> = {
 };
 
 const MAX_RULE_FILE_BYTES = 512 * 1024;
-const RULE_YAML_LIMITS = { maxDepth: 64, maxAliases: 50 };
+const RULE_YAML_LIMITS = { maxDepth: 64, maxAliases: 50, maxExpandedNodes: 100_000 };
 
 export function builtinRulesDir(): string {
   return join(packageRoot(), 'rules');

@@ -73,7 +73,8 @@ function offendingValue(root: unknown, path: (string | number)[], error: ErrorOb
     if (node === null || typeof node !== 'object') return undefined;
     node = (node as Record<string | number, unknown>)[segment];
   }
-  if (node === null || typeof node !== 'object') return node === undefined ? undefined : String(node);
+  if (node === null || node === undefined) return error?.keyword === 'required' ? String(error.params.missingProperty) : undefined;
+  if (typeof node !== 'object') return String(node);
   if (error?.keyword === 'required') return String(error.params.missingProperty);
   return undefined;
 }
