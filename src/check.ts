@@ -10,6 +10,8 @@ import { withParameterValues } from './evaluate/parameters.js';
 import { scan, type ScanTimings } from './scan.js';
 import { evaluateGate, type FailOn, type GateResult } from './gate/gate.js';
 import { oneLine } from './render/sanitize.js';
+import { loadWaivers } from './waive/waiver-file.js';
+import { loadBaseline } from './waive/baseline.js';
 
 export const DEFAULT_FAIL_ON: FailOn = 'high';
 
@@ -28,6 +30,12 @@ export interface CheckRequest {
   failOn?: FailOn;
   exclude?: string[];
   timings?: boolean;
+  /** Absolute path of the waiver file (default: <target>/.cadre-waivers.yml when present). */
+  waiversPath?: string;
+  /** Absolute path of a previous report: only new findings are reported and gated. */
+  baselinePath?: string;
+  /** Day waivers are judged against (YYYY-MM-DD); default today. */
+  today?: string;
 }
 
 export interface CheckOutcome {
@@ -46,6 +54,8 @@ export async function runCheck(request: CheckRequest): Promise<CheckOutcome> {
     config,
   });
   const lang = request.lang ?? config.lang ?? 'fr';
+  const waivers = loadWaivers(request.target, request.waiversPath);
+  const baseline = request.baselinePath ? loadBaseline(request.baselinePath, request.baselinePath) : undefined;
   const { report, timings } = await scan({
     target: request.target,
     targetName: request.targetName,
@@ -57,6 +67,9 @@ export async function runCheck(request: CheckRequest): Promise<CheckOutcome> {
     gitignore: config.gitignore,
     maxFileSize: config.maxFileSize,
     timings: request.timings,
+    waivers,
+    baseline,
+    today: request.today,
   });
   const gate = evaluateGate(report, request.failOn ?? config.failOn ?? profileFailOn ?? DEFAULT_FAIL_ON);
   return { report, gate, config, timings };

@@ -6,7 +6,7 @@ import { readPackageJson } from './package-root.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
-export type CadreSchema = 'rule' | 'config' | 'profile' | 'report';
+export type CadreSchema = 'rule' | 'config' | 'profile' | 'report' | 'waivers';
 
 let ajv: Ajv | undefined;
 const compiled = new Map<CadreSchema, ValidateFunction>();

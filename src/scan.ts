@@ -14,6 +14,10 @@ import { collectObjectFacts, evaluateFile, evaluateRepository, type RuleTiming }
 import { FindingBuilder } from './evaluate/findings.js';
 import type { RepositoryTree } from './evaluate/checks/check.js';
 import { buildReport } from './report/build.js';
+import { findInlineSuppressions, type InlineSuppression } from './waive/inline.js';
+import { applyWaivers } from './waive/apply.js';
+import { applyBaseline } from './waive/baseline.js';
+import type { Waiver } from './waive/waiver-file.js';
 import { packageVersion } from './package-root.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
@@ -32,6 +36,12 @@ export interface ScanOptions {
   maxFileSize?: number;
   /** Collect per-phase and per-rule timings. */
   timings?: boolean;
+  /** Accepted risks from the waiver file. */
+  waivers?: Waiver[];
+  /** A previous report: only findings it does not hold are reported. */
+  baseline?: Report;
+  /** The day waivers are judged against (YYYY-MM-DD, default today, UTC). */
+  today?: string;
 }
 
 export interface ScanTimings {
@@ -89,6 +99,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       }
     : undefined;
 
+  const suppressions: InlineSuppression[] = [];
   let scannedFiles = 0;
   for (const entry of discovery.files) {
     const rules = index.rulesFor(entry.path);
@@ -112,6 +123,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     lap('evaluate', since);
     findings.push(...result.findings);
     errors.push(...result.errors);
+    suppressions.push(...findInlineSuppressions(file.path, file.text, file.lines));
     if (collectObjects) {
       const collected = collectObjectFacts(file);
       repository.objects.push(...collected.objects);
@@ -126,6 +138,17 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   lap('evaluate', since);
 
   since = performance.now();
+  const waived = applyWaivers({
+    findings,
+    waivers: options.waivers ?? [],
+    suppressions,
+    rules: options.rules,
+    today: options.today ?? startedAt.toISOString().slice(0, 10),
+  });
+  const baselined = options.baseline ? applyBaseline(waived.findings, options.baseline) : undefined;
+  lap('waive', since);
+
+  since = performance.now();
   const report = buildReport({
     version: packageVersion(),
     rules: options.rules,
@@ -136,9 +159,11 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     startedAt,
     durationMs: performance.now() - clock,
     files: scannedFiles,
-    findings,
+    findings: baselined?.findings ?? waived.findings,
     skipped,
     errors,
+    waivers: waived.records,
+    baseline: baselined?.stats,
   });
   lap('report', since);
 

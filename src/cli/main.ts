@@ -44,6 +44,8 @@ Usage:
       --fail-on SEVERITY       critical | high | medium | low | info | none (défaut : high)
       --lang fr|en             langue des messages (défaut : fr)
       --exclude GLOB           fichiers à ignorer (répétable)
+      --waivers FILE           dérogations (défaut : DIR/.cadre-waivers.yml)
+      --baseline REPORT        ne signale que les constats absents de ce rapport précédent
       --timings                temps par phase et règles les plus lentes (stderr)
   cadre rules list [--rules DIR] [--lang fr|en] [--format console|json]
   cadre rules validate DIR...  vérifie des fichiers de règles, toutes les erreurs d'un coup
@@ -118,6 +120,8 @@ async function checkCommand(args: string[], io: CliIO): Promise<number> {
     lang: { type: 'string' },
     exclude: { type: 'string', multiple: true },
     timings: { type: 'boolean' },
+    waivers: { type: 'string' },
+    baseline: { type: 'string' },
   });
   if (positionals.length > 1) throw new UsageError('check takes one folder');
   const targetArg = positionals[0] ?? '.';
@@ -135,6 +139,8 @@ async function checkCommand(args: string[], io: CliIO): Promise<number> {
     failOn: values['fail-on'] === undefined ? undefined : failOnOf(values['fail-on']),
     exclude: (values.exclude as string[] | undefined) ?? [],
     timings: Boolean(values.timings),
+    waiversPath: values.waivers ? resolve(io.cwd, values.waivers as string) : undefined,
+    baselinePath: values.baseline ? resolve(io.cwd, values.baseline as string) : undefined,
   });
 
   const output = values.output as string | undefined;

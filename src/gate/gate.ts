@@ -1,4 +1,5 @@
-// The gate: does the report block? A finding at or above the threshold does.
+// The gate: does the report block? A finding at or above the threshold does, unless a waiver
+// covers it (baseline findings are not in the report at all).
 
 import { SEVERITIES, type Report, type Severity } from '../model/types.js';
 
@@ -21,6 +22,6 @@ export function atOrAbove(severity: Severity, threshold: Severity): boolean {
 
 export function evaluateGate(report: Report, failOn: FailOn): GateResult {
   if (failOn === 'none') return { passed: true, failOn, blocking: 0 };
-  const blocking = report.findings.filter((f) => atOrAbove(f.severity, failOn)).length;
+  const blocking = report.findings.filter((f) => !f.waiver && atOrAbove(f.severity, failOn)).length;
   return { passed: blocking === 0, failOn, blocking };
 }

@@ -149,6 +149,58 @@ export interface Finding extends Partial<Position> {
   snippet?: string;
   references: Reference[];
   fingerprint: string;
+  /** Present when an accepted risk covers the finding: it is reported but does not fail the gate. */
+  waiver?: AppliedWaiver;
+}
+
+/** Who accepted a finding, why, and until when. */
+export interface AppliedWaiver {
+  source: 'file' | 'inline';
+  /** Where the waiver is written: `.cadre-waivers.yml:12` or `src/app.js:40`. */
+  location: string;
+  justification: string;
+  author?: string;
+  approver?: string;
+  expires?: string;
+}
+
+export type WaiverStatus = 'active' | 'expired' | 'stale' | 'refused' | 'invalid';
+
+/** A waiver of the waiver file or an inline suppression, and what became of it in this scan. */
+export interface WaiverRecord {
+  source: 'file' | 'inline';
+  location: string;
+  rule: string;
+  paths?: string[];
+  fingerprint?: string;
+  justification: string;
+  author?: string;
+  approver?: string;
+  ticket?: string;
+  created?: string;
+  expires?: string;
+  status: WaiverStatus;
+  /** Findings it covers (active) or would have covered (expired, refused). */
+  matched: number;
+  /** Why it is expired, stale, refused or invalid. */
+  detail?: string;
+}
+
+export interface CriterionScore {
+  criterion: string;
+  status: 'passed' | 'failed' | 'waived';
+  rules: string[];
+}
+
+export interface ScoreLine {
+  passed: number;
+  failed: number;
+  waived: number;
+}
+
+export interface Scores {
+  frameworks: (ScoreLine & { framework: string; criteria: CriterionScore[] })[];
+  domains: (ScoreLine & { domain: Domain; rules: number })[];
 }
 
 export interface SkippedFile {
@@ -191,10 +243,15 @@ export interface Report {
   durationMs: number;
   summary: {
     files: number;
+    /** Findings that count for the gate: not waived, not known from the baseline. */
     findings: number;
+    waived: number;
     bySeverity: SeverityCounts;
     byDomain: Record<string, number>;
   };
+  scores: Scores;
+  waivers: WaiverRecord[];
+  baseline?: { findings: number; unchanged: number; fixed: number; new: number };
   rules: RuleSummary[];
   findings: Finding[];
   skipped: SkippedFile[];

@@ -23,13 +23,38 @@ export const renderConsole: Renderer = (report, options) => {
     out.push(bold(file === '' ? t.repositoryLevel : oneLine(file)));
     for (const finding of findings) {
       const where = finding.line !== undefined ? `${finding.line}${finding.column ? `:${finding.column}` : ''}` : '-';
-      const severity = paint(COLORS[finding.severity], t.severity[finding.severity].padEnd(8));
+      const severity = finding.waiver
+        ? paint(90, t.waivedLabel.padEnd(8))
+        : paint(COLORS[finding.severity], t.severity[finding.severity].padEnd(8));
       out.push(`  ${where.padStart(7)}  ${severity} ${oneLine(finding.message)}  ${paint(90, finding.ruleId)}`);
       if (finding.snippet) out.push(`           ${paint(90, `│ ${oneLine(finding.snippet)}`)}`);
+      if (finding.waiver) {
+        const who = [finding.waiver.author, finding.waiver.approver].filter(Boolean).join(', ');
+        out.push(`           ${paint(90, `↳ ${t.waiverBy(who, finding.waiver.expires, oneLine(finding.waiver.location))} ${oneLine(finding.waiver.justification)}`)}`);
+      }
     }
     out.push('');
   }
   if (report.findings.length === 0) out.push(t.noFindings, '');
+
+  const notable = report.waivers.filter((w) => w.status !== 'active');
+  if (notable.length > 0) {
+    out.push(bold(t.waiversTitle));
+    for (const waiver of notable) {
+      const color = waiver.status === 'stale' ? 33 : 31;
+      out.push(`  ${oneLine(waiver.location)}  ${paint(color, t.waiverStatus[waiver.status])}  ${waiver.rule}${waiver.detail ? ` — ${oneLine(waiver.detail)}` : ''}`);
+    }
+    out.push('');
+  }
+
+  if (report.scores.frameworks.length > 0 && report.scores.frameworks.length <= 20) {
+    out.push(bold(t.scoresTitle));
+    for (const score of report.scores.frameworks) {
+      const total = score.passed + score.failed + score.waived;
+      out.push(`  ${oneLine(score.framework).padEnd(34)} ${String(score.passed).padStart(3)}/${total} ${t.criteriaPassed}${score.failed ? paint(31, ` · ${score.failed} ${t.criteriaFailed}`) : ''}${score.waived ? ` · ${score.waived} ${t.criteriaWaived}` : ''}`);
+    }
+    out.push('');
+  }
 
   if (report.errors.length > 0) {
     out.push(bold(t.errorsTitle));
@@ -45,6 +70,8 @@ export const renderConsole: Renderer = (report, options) => {
     .map(([severity, n]) => paint(COLORS[severity], `${n} ${t.severity[severity]}`));
   const parts = [t.summary(report.summary.findings, report.summary.files, (report.durationMs / 1000).toFixed(2))];
   if (counts.length) parts.push(counts.join(', '));
+  if (report.summary.waived) parts.push(t.waivedCount(report.summary.waived));
+  if (report.baseline) parts.push(t.baselineCount(report.baseline.unchanged, report.baseline.fixed));
   if (report.skipped.length) parts.push(t.skippedCount(report.skipped.length));
   if (report.errors.length) parts.push(t.errorCount(report.errors.length));
   if (options.gate) {

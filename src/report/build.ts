@@ -12,7 +12,9 @@ import {
   type ScanError,
   type SeverityCounts,
   type SkippedFile,
+  type WaiverRecord,
 } from '../model/types.js';
+import { computeScores } from './scores.js';
 
 export const REPORT_SCHEMA_URL = 'https://cadre.numerique.gouv.fr/schemas/report.schema.json';
 
@@ -29,13 +31,20 @@ export interface ReportInput {
   findings: Finding[];
   skipped: SkippedFile[];
   errors: ScanError[];
+  waivers: WaiverRecord[];
+  baseline?: Report['baseline'];
 }
 
 export function buildReport(input: ReportInput): Report {
   const findings = [...input.findings].sort(compareFindings);
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as SeverityCounts;
   const byDomain: Record<string, number> = {};
+  let waived = 0;
   for (const finding of findings) {
+    if (finding.waiver) {
+      waived++;
+      continue;
+    }
     bySeverity[finding.severity]++;
     byDomain[finding.domain] = (byDomain[finding.domain] ?? 0) + 1;
   }
@@ -48,7 +57,10 @@ export function buildReport(input: ReportInput): Report {
     lang: input.lang,
     startedAt: input.startedAt.toISOString(),
     durationMs: Math.round(input.durationMs),
-    summary: { files: input.files, findings: findings.length, bySeverity, byDomain: sortKeys(byDomain) },
+    summary: { files: input.files, findings: findings.length - waived, waived, bySeverity, byDomain: sortKeys(byDomain) },
+    scores: computeScores(input.rules, findings),
+    waivers: [...input.waivers].sort((a, b) => compare(a.location, b.location) || compare(a.rule, b.rule)),
+    ...(input.baseline ? { baseline: input.baseline } : {}),
     rules: input.rules.map((rule) => summarizeRule(rule, input.lang)).sort((a, b) => compare(a.id, b.id)),
     findings,
     skipped: [...input.skipped].sort((a, b) => compare(a.file, b.file)),
