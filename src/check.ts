@@ -8,6 +8,7 @@ import { builtinRulesDir, formatRuleProblem, loadRules } from './rules/load.js';
 import { applyProfile, DEFAULT_PROFILE, ProfileError } from './rules/profiles.js';
 import { withParameterValues } from './evaluate/parameters.js';
 import { scan, type ScanTimings } from './scan.js';
+import type { Shard } from './run/shard.js';
 import { evaluateGate, type FailOn, type GateResult } from './gate/gate.js';
 import { oneLine } from './render/sanitize.js';
 import { loadWaivers } from './waive/waiver-file.js';
@@ -36,6 +37,11 @@ export interface CheckRequest {
   baselinePath?: string;
   /** Day waivers are judged against (YYYY-MM-DD); default today. */
   today?: string;
+  workers?: number | 'auto';
+  /** Absolute path of the content cache folder; no cache when absent. */
+  cacheDir?: string;
+  shard?: Shard;
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface CheckOutcome {
@@ -70,6 +76,10 @@ export async function runCheck(request: CheckRequest): Promise<CheckOutcome> {
     waivers,
     baseline,
     today: request.today,
+    workers: request.workers,
+    cacheDir: request.cacheDir,
+    shard: request.shard,
+    onProgress: request.onProgress,
   });
   const gate = evaluateGate(report, request.failOn ?? config.failOn ?? profileFailOn ?? DEFAULT_FAIL_ON);
   return { report, gate, config, timings };

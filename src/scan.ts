@@ -1,26 +1,32 @@
 // The core of cadre, in the order data flows: discover the files, read and parse each one
-// once, evaluate the rules that apply to it, then build the canonical report.
+// once (src/run/file-scanner.ts, in worker threads on large repositories, skipped when the
+// cache knows the file), evaluate repository rules, waive, then build the canonical report.
 // The CLI and the CI adapters call this; it knows nothing of them.
 
 import { execFileSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { statSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Finding, Lang, Report, Rule, ScanError, SkippedFile } from './model/types.js';
 import { discover } from './discover/walk.js';
-import { readText } from './parse/read.js';
-import { SourceFile, type ParsedKind } from './parse/source-file.js';
-import { RuleIndex } from './evaluate/compile.js';
-import { collectObjectFacts, evaluateFile, evaluateRepository, type RuleTiming } from './evaluate/evaluate-file.js';
-import { FindingBuilder } from './evaluate/findings.js';
+import type { ParsedKind } from './parse/source-file.js';
 import type { RepositoryTree } from './evaluate/checks/check.js';
-import { buildReport } from './report/build.js';
-import { findInlineSuppressions, type InlineSuppression } from './waive/inline.js';
+import { evaluateRepository, type RuleTiming } from './evaluate/evaluate-file.js';
+import { FindingBuilder } from './evaluate/findings.js';
+import { FileScanner, type FileOutcome, type FileTask, type ScannerTimings } from './run/file-scanner.js';
+import { scanInWorkers, workerEntry } from './run/worker-pool.js';
+import { ContentCache } from './run/cache.js';
+import { inShard, type Shard } from './run/shard.js';
 import { applyWaivers } from './waive/apply.js';
 import { applyBaseline } from './waive/baseline.js';
+import type { InlineSuppression } from './waive/inline.js';
 import type { Waiver } from './waive/waiver-file.js';
+import { buildReport, compare, compareFindings, rulesetDigest } from './report/build.js';
 import { packageVersion } from './package-root.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+export const DEFAULT_MAX_FINDINGS_PER_RULE = 1000;
+/** Below this many files, starting threads costs more than it saves. */
+const FILES_PER_EXTRA_WORKER = 400;
 
 export interface ScanOptions {
   /** Folder to scan. */
@@ -34,6 +40,8 @@ export interface ScanOptions {
   exclude?: string[];
   gitignore?: boolean;
   maxFileSize?: number;
+  /** Findings kept per rule; the rest are counted in the report's limits. */
+  maxFindingsPerRule?: number;
   /** Collect per-phase and per-rule timings. */
   timings?: boolean;
   /** Accepted risks from the waiver file. */
@@ -42,6 +50,13 @@ export interface ScanOptions {
   baseline?: Report;
   /** The day waivers are judged against (YYYY-MM-DD, default today, UTC). */
   today?: string;
+  /** Worker threads: a number, or 'auto' (by repository size and available cores; default). */
+  workers?: number | 'auto';
+  /** Folder of the content cache; no cache when absent. */
+  cacheDir?: string;
+  shard?: Shard;
+  /** Called as files are done, for a progress display. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface ScanTimings {
@@ -53,6 +68,9 @@ export interface ScanTimings {
 export interface ScanResult {
   report: Report;
   timings?: ScanTimings;
+  /** Files whose outcome came from the cache. */
+  cacheHits: number;
+  workers: number;
 }
 
 export class TargetError extends Error {}
@@ -67,15 +85,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   assertDirectory(options.target);
 
   let since = performance.now();
-  const index = new RuleIndex(options.rules);
-  lap('compile', since);
-
-  since = performance.now();
-  const discovery = await discover(options.target, {
-    include: options.include,
-    exclude: options.exclude,
-    gitignore: options.gitignore,
-  });
+  const discovery = await discover(options.target, { include: options.include, exclude: options.exclude, gitignore: options.gitignore });
   const repository: RepositoryTree = {
     files: discovery.files.map((f) => f.path),
     directories: discovery.directories,
@@ -86,60 +96,87 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   };
   lap('discover', since);
 
-  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  const builder = new FindingBuilder(options.lang);
-  const findings: Finding[] = [];
-  const errors: ScanError[] = [];
-  const skipped: SkippedFile[] = [...discovery.skipped];
-  const parseTimes: Partial<Record<ParsedKind, number>> = {};
-  const ruleTimes = options.timings ? new Map<string, RuleTiming>() : undefined;
-  const observe = options.timings
-    ? (kind: ParsedKind, ms: number) => {
-        parseTimes[kind] = (parseTimes[kind] ?? 0) + ms;
-      }
-    : undefined;
+  since = performance.now();
+  const scannerOptions = { target: options.target, lang: options.lang, maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, timings: Boolean(options.timings) };
+  const scanner = new FileScanner(options.rules, scannerOptions, repository);
+  lap('compile', since);
 
-  const suppressions: InlineSuppression[] = [];
-  let scannedFiles = 0;
+  // Shard 1 also reads the Kubernetes objects of the other shards' files: repository rules need them all.
+  const runsRepositoryRules = !options.shard || options.shard.index === 1;
+  const tasks: FileTask[] = [];
   for (const entry of discovery.files) {
-    const rules = index.rulesFor(entry.path);
-    const collectObjects = index.collectsObjectsOf(entry.path);
-    if (rules.length === 0 && !collectObjects) continue;
-    if (entry.size > maxFileSize) {
-      skipped.push({ file: entry.path, reason: 'too-large', detail: `${entry.size} > ${maxFileSize} bytes` });
-      continue;
+    const task = scanner.taskFor(entry.path, entry.size);
+    if (!task) continue;
+    const owned = inShard(entry.path, options.shard);
+    if (!owned) {
+      if (!(runsRepositoryRules && task.collectObjects)) continue;
+      task.evaluate = false;
     }
-    since = performance.now();
-    const read = readText(join(options.target, entry.path), maxFileSize);
-    lap('read', since);
-    if ('skip' in read) {
-      skipped.push({ file: entry.path, reason: read.skip, ...(read.detail ? { detail: read.detail } : {}) });
-      continue;
-    }
-    scannedFiles++;
-    since = performance.now();
-    const file = new SourceFile(entry.path, read.text, { observe });
-    const result = evaluateFile(file, rules, repository, builder, ruleTimes);
-    lap('evaluate', since);
-    findings.push(...result.findings);
-    errors.push(...result.errors);
-    suppressions.push(...findInlineSuppressions(file.path, file.text, file.lines));
-    if (collectObjects) {
-      const collected = collectObjectFacts(file);
-      repository.objects.push(...collected.objects);
-      if (collected.error && !result.errors.some((e) => e.file === file.path && e.line === collected.error!.line)) errors.push(collected.error);
+    if (!runsRepositoryRules) task.collectObjects = false;
+    if (task.evaluate || task.collectObjects) tasks.push(task);
+  }
+
+  const version = packageVersion();
+  const cache = options.cacheDir
+    ? ContentCache.at(options.cacheDir, rulesetDigest(options.rules), version, JSON.stringify([options.lang, scannerOptions.maxFileSize]))
+    : undefined;
+  if (cache) {
+    for (const task of tasks) {
+      task.hash = true;
+      const cached = cache.entry(task.path);
+      if (cached) task.cached = cached;
     }
   }
 
   since = performance.now();
-  const repositoryResult = evaluateRepository(index.repositoryRules, repository, builder);
-  findings.push(...repositoryResult.findings);
-  errors.push(...repositoryResult.errors);
-  lap('evaluate', since);
+  const threads = workerCount(options.workers, tasks.length);
+  const entry = threads > 1 ? workerEntry() : undefined;
+  let outcomes: FileOutcome[];
+  let timings: ScannerTimings;
+  if (entry) {
+    const setup = { rules: options.rules, options: scannerOptions, files: repository.files, directories: repository.directories, sizes: [...repository.sizes] };
+    ({ outcomes, timings } = await scanInWorkers(setup, tasks, threads, entry, options.onProgress));
+  } else {
+    outcomes = tasks.map((task, i) => {
+      const outcome = scanner.scan(task);
+      options.onProgress?.(i + 1, tasks.length);
+      return outcome;
+    });
+    timings = scanner.timings;
+  }
+  lap('files', since);
+
+  const findings: Finding[] = [];
+  const errors: ScanError[] = [];
+  const skipped: SkippedFile[] = [...discovery.skipped.filter((s) => inShard(s.file, options.shard))];
+  const suppressions: InlineSuppression[] = [];
+  let scannedFiles = 0;
+  let cacheHits = 0;
+  for (const outcome of outcomes) {
+    if (cache && outcome.hash) cache.set(outcome.path, outcome.hash, { ...outcome, hash: undefined, fromCache: undefined });
+    if (outcome.fromCache) cacheHits++;
+    repository.objects.push(...outcome.objects);
+    if (!inShard(outcome.path, options.shard)) continue;
+    if (outcome.scanned) scannedFiles++;
+    if (outcome.skipped) skipped.push(outcome.skipped);
+    findings.push(...outcome.findings);
+    errors.push(...outcome.errors);
+    suppressions.push(...outcome.suppressions);
+  }
+  cache?.save();
 
   since = performance.now();
+  if (runsRepositoryRules) {
+    const repositoryResult = evaluateRepository(scanner.index.repositoryRules, repository, new FindingBuilder(options.lang));
+    findings.push(...repositoryResult.findings);
+    errors.push(...repositoryResult.errors);
+  }
+  lap('repository', since);
+
+  since = performance.now();
+  const capped = capPerRule(findings, options.maxFindingsPerRule ?? DEFAULT_MAX_FINDINGS_PER_RULE);
   const waived = applyWaivers({
-    findings,
+    findings: capped.findings,
     waivers: options.waivers ?? [],
     suppressions,
     rules: options.rules,
@@ -150,7 +187,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 
   since = performance.now();
   const report = buildReport({
-    version: packageVersion(),
+    version,
     rules: options.rules,
     profile: options.profile,
     targetPath: options.targetName ?? options.target,
@@ -164,17 +201,39 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     errors,
     waivers: waived.records,
     baseline: baselined?.stats,
+    truncated: capped.truncated,
+    shard: options.shard,
   });
   lap('report', since);
 
-  if (!options.timings) return { report };
-  const parseTotal = Object.values(parseTimes).reduce((a, b) => a + b, 0);
-  phases.evaluate = Math.max(0, (phases.evaluate ?? 0) - parseTotal);
-  phases.parse = parseTotal;
-  return {
-    report,
-    timings: { phases, parse: parseTimes, rules: [...(ruleTimes?.values() ?? [])].sort((a, b) => b.milliseconds - a.milliseconds) },
-  };
+  const result: ScanResult = { report, cacheHits, workers: entry ? threads : 1 };
+  if (!options.timings) return result;
+  const parseTotal = Object.values(timings.parse).reduce((a, b) => a + b!, 0);
+  Object.assign(phases, { read: timings.read, parse: parseTotal, evaluate: Math.max(0, timings.evaluate - parseTotal) });
+  return { ...result, timings: { phases, parse: timings.parse, rules: [...timings.rules.values()].sort((a, b) => b.milliseconds - a.milliseconds) } };
+}
+
+function workerCount(requested: number | 'auto' | undefined, files: number): number {
+  if (typeof requested === 'number') return Math.max(1, Math.floor(requested));
+  return Math.max(1, Math.min(availableParallelism(), Math.floor(files / FILES_PER_EXTRA_WORKER)));
+}
+
+/** Keeps the first findings of each rule (in report order) and counts the rest. */
+function capPerRule(findings: Finding[], max: number): { findings: Finding[]; truncated: { ruleId: string; omitted: number }[] } {
+  const perRule = new Map<string, Finding[]>();
+  for (const finding of findings) perRule.set(finding.ruleId, [...(perRule.get(finding.ruleId) ?? []), finding]);
+  const kept: Finding[] = [];
+  const truncated: { ruleId: string; omitted: number }[] = [];
+  for (const [ruleId, list] of perRule) {
+    if (list.length <= max) {
+      kept.push(...list);
+      continue;
+    }
+    list.sort(compareFindings);
+    kept.push(...list.slice(0, max));
+    truncated.push({ ruleId, omitted: list.length - max });
+  }
+  return { findings: kept, truncated: truncated.sort((a, b) => compare(a.ruleId, b.ruleId)) };
 }
 
 function assertDirectory(target: string): void {
@@ -190,12 +249,10 @@ function assertDirectory(target: string): void {
 /** The commit checked out in the target, when it is a git work tree. */
 export function gitCommit(target: string): string | undefined {
   try {
-    return execFileSync('git', ['rev-parse', '--verify', '-q', 'HEAD'], {
-      cwd: target,
-      stdio: ['ignore', 'pipe', 'ignore'],
-      encoding: 'utf8',
-      timeout: 5000,
-    }).trim() || undefined;
+    return (
+      execFileSync('git', ['rev-parse', '--verify', '-q', 'HEAD'], { cwd: target, stdio: ['ignore', 'pipe', 'ignore'], encoding: 'utf8', timeout: 5000 }).trim() ||
+      undefined
+    );
   } catch {
     return undefined;
   }

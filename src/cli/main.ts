@@ -13,6 +13,8 @@ import { TargetError, type ScanTimings } from '../scan.js';
 import type { FailOn } from '../gate/gate.js';
 import { DEFAULT_FAIL_ON, resolveRules, runCheck } from '../check.js';
 import { verifyReport } from '../gate/verify.js';
+import { parseShard } from '../run/shard.js';
+import { mergeReports, MergeError } from '../report/merge.js';
 import { isFormat, loadRenderer, FORMATS, type Format } from '../render/renderer.js';
 import { messages } from '../i18n/messages.js';
 import { packageRoot, packageVersion } from '../package-root.js';
@@ -22,9 +24,13 @@ import { oneLine } from '../render/sanitize.js';
 export interface CliIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  /** Whether stdout is a terminal (colour, progress). */
+  /** Whether stdout is a terminal (colour). */
   isTTY: boolean;
   cwd: string;
+  /** Whether stderr is a terminal (progress). */
+  stderrIsTTY?: boolean;
+  /** Rewrites the progress line on stderr. */
+  progress?: (text: string) => void;
 }
 
 export const EXIT = { passed: 0, failed: 1, usage: 2 } as const;
@@ -47,10 +53,16 @@ Usage:
       --waivers FILE           dérogations (défaut : DIR/.cadre-waivers.yml)
       --baseline REPORT        ne signale que les constats absents de ce rapport précédent
       --timings                temps par phase et règles les plus lentes (stderr)
+      --workers N|auto         fils d'exécution (défaut : auto, selon la taille du dépôt)
+      --cache                  cache de contenu (DIR/.cadre-cache, ou --cache-location DIR)
+      --shard K/N              n'analyse que la part K sur N des fichiers (voir cadre merge)
+      --progress | --no-progress  progression sur stderr (défaut : sur un terminal, hors CI)
   cadre rules list [--rules DIR] [--lang fr|en] [--format console|json]
   cadre rules validate DIR...  vérifie des fichiers de règles, toutes les erreurs d'un coup
   cadre rules test [--rules DIR --fixtures DIR] [--only ID]
                                exécute les règles sur leurs fixtures (ruleid: / ok:)
+  cadre merge REPORT... [--output FILE]
+                               réunit les rapports des parts d'une analyse répartie
   cadre verify REPORT [--commit SHA] [--fail-on SEVERITY]
                                vérifie un rapport avant déploiement : commit et seuil
   cadre --version | --help
@@ -72,6 +84,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     if (command === 'check') return await checkCommand(rest, io);
     if (command === 'rules') return await rulesCommand(rest, io);
     if (command === 'verify') return verifyCommand(rest, io);
+    if (command === 'merge') return mergeCommand(rest, io);
     throw new UsageError(`unknown command "${command}" (try cadre --help)`);
   } catch (error) {
     if (error instanceof UsageError || error instanceof TargetError) {
@@ -122,6 +135,12 @@ async function checkCommand(args: string[], io: CliIO): Promise<number> {
     timings: { type: 'boolean' },
     waivers: { type: 'string' },
     baseline: { type: 'string' },
+    workers: { type: 'string' },
+    cache: { type: 'boolean' },
+    'cache-location': { type: 'string' },
+    shard: { type: 'string' },
+    progress: { type: 'boolean' },
+    'no-progress': { type: 'boolean' },
   });
   if (positionals.length > 1) throw new UsageError('check takes one folder');
   const targetArg = positionals[0] ?? '.';
@@ -141,6 +160,14 @@ async function checkCommand(args: string[], io: CliIO): Promise<number> {
     timings: Boolean(values.timings),
     waiversPath: values.waivers ? resolve(io.cwd, values.waivers as string) : undefined,
     baselinePath: values.baseline ? resolve(io.cwd, values.baseline as string) : undefined,
+    workers: workersOf(values.workers),
+    cacheDir: values['cache-location']
+      ? resolve(io.cwd, values['cache-location'] as string)
+      : values.cache
+        ? resolve(io.cwd, targetArg, DEFAULT_CACHE_DIR)
+        : undefined,
+    shard: values.shard === undefined ? undefined : shardOf(values.shard as string),
+    onProgress: showProgress(io, Boolean(values.progress), Boolean(values['no-progress'])),
   });
 
   const output = values.output as string | undefined;
@@ -161,6 +188,64 @@ async function checkCommand(args: string[], io: CliIO): Promise<number> {
 /** Rules for the rules subcommands: built-in (or only the given folders), no profile applied. */
 async function rulesFor(extra: string[], builtin: boolean): Promise<Rule[]> {
   return (await resolveRules({ ruleFolders: extra, builtinRules: builtin, profile: undefined, config: {} })).rules;
+}
+
+const DEFAULT_CACHE_DIR = '.cadre-cache';
+
+function workersOf(value: unknown): number | 'auto' | undefined {
+  if (value === undefined || value === 'auto') return value as 'auto' | undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError('--workers must be a positive integer or auto');
+  return n;
+}
+
+function shardOf(value: string) {
+  try {
+    return parseShard(value);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/**
+ * Progress on stderr for people: only on a terminal, outside CI, after a second (or always
+ * with --progress). Never on stdout, so machine-readable output stays clean.
+ */
+function showProgress(io: CliIO, forced: boolean, disabled: boolean): ((done: number, total: number) => void) | undefined {
+  if (disabled || !io.progress) return undefined;
+  if (!forced && (!io.stderrIsTTY || process.env.CI)) return undefined;
+  const started = performance.now();
+  let last = 0;
+  return (done, total) => {
+    const now = performance.now();
+    const finished = done === total;
+    if (!forced && now - started < 1000) return;
+    if (!finished && now - last < 200) return;
+    last = now;
+    const rate = Math.round(done / ((now - started) / 1000));
+    io.progress!(`${done}/${total} fichiers · ${rate} fichiers/s${finished ? '\n' : ''}`);
+  };
+}
+
+function mergeCommand(args: string[], io: CliIO): number {
+  const { values, positionals } = parse(args, { output: { type: 'string' } });
+  if (positionals.length === 0) throw new UsageError('usage: cadre merge REPORT... [--output FILE]');
+  const reports = positionals.map((path) => {
+    const result = verifyReport({ reportPath: resolve(io.cwd, path), failOn: 'none' });
+    if (!result.report) throw new UsageError(`${path}: ${result.reasons.join('; ')}`);
+    return result.report;
+  });
+  let merged;
+  try {
+    merged = mergeReports(reports);
+  } catch (error) {
+    if (error instanceof MergeError) throw new UsageError(`cannot merge: ${error.message}`);
+    throw error;
+  }
+  const text = `${JSON.stringify(merged, null, 2)}\n`;
+  if (values.output) writeFileSync(resolve(io.cwd, values.output as string), text);
+  else io.stdout(text);
+  return EXIT.passed;
 }
 
 function verifyCommand(args: string[], io: CliIO): number {
@@ -269,6 +354,8 @@ if (invokedDirectly) {
     stderr: (text) => process.stderr.write(text),
     isTTY: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
     cwd: process.cwd(),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    progress: (text) => process.stderr.write(process.stderr.isTTY ? `\r\u001b[2K${text}` : `${text}\n`),
   }).then(
     (code) => {
       process.exitCode = code;

@@ -252,6 +252,10 @@ export interface Report {
   scores: Scores;
   waivers: WaiverRecord[];
   baseline?: { findings: number; unchanged: number; fixed: number; new: number };
+  /** Rules that hit the per-rule findings cap, with how many findings were left out. */
+  truncated?: { ruleId: string; omitted: number }[];
+  /** Present on the report of one shard of a sharded scan (`cadre merge` joins them). */
+  shard?: { index: number; total: number };
   rules: RuleSummary[];
   findings: Finding[];
   skipped: SkippedFile[];

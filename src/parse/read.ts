@@ -1,7 +1,7 @@
 // Reading a file as text: binary files are recognised (NUL bytes, as git does) and skipped,
 // UTF-16 with a byte order mark is decoded, a UTF-8 BOM is dropped, invalid UTF-8 becomes U+FFFD.
 
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { SkipReason } from '../model/types.js';
 
 export type ReadResult = { text: string } | { skip: SkipReason; detail?: string };
@@ -9,9 +9,19 @@ export type ReadResult = { text: string } | { skip: SkipReason; detail?: string 
 const BINARY_SNIFF_BYTES = 8000;
 
 export function readText(absolutePath: string, maxBytes: number): ReadResult {
+  const read = readBytes(absolutePath, maxBytes);
+  return 'bytes' in read ? decode(read.bytes) : read;
+}
+
+/** Counts reads, so a test can show that each file is read once. */
+export const readCounter = { files: 0 };
+
+/** The file's bytes, read once, refusing special files and files above the size cap. */
+export function readBytes(absolutePath: string, maxBytes: number): { bytes: Buffer } | { skip: SkipReason; detail?: string } {
   let fd: number;
   try {
-    fd = openSync(absolutePath, 'r');
+    // Non-blocking, so that a file swapped for a FIFO after discovery cannot hang the scan.
+    fd = openSync(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     return { skip: 'unreadable', detail: (error as NodeJS.ErrnoException).code };
   }
@@ -26,7 +36,8 @@ export function readText(absolutePath: string, maxBytes: number): ReadResult {
       if (n === 0) break;
       read += n;
     }
-    return decode(buffer.subarray(0, read));
+    readCounter.files++;
+    return { bytes: buffer.subarray(0, read) };
   } catch (error) {
     return { skip: 'unreadable', detail: (error as NodeJS.ErrnoException).code };
   } finally {

@@ -33,6 +33,8 @@ export interface ReportInput {
   errors: ScanError[];
   waivers: WaiverRecord[];
   baseline?: Report['baseline'];
+  truncated?: { ruleId: string; omitted: number }[];
+  shard?: { index: number; total: number };
 }
 
 export function buildReport(input: ReportInput): Report {
@@ -59,12 +61,14 @@ export function buildReport(input: ReportInput): Report {
     durationMs: Math.round(input.durationMs),
     summary: { files: input.files, findings: findings.length - waived, waived, bySeverity, byDomain: sortKeys(byDomain) },
     scores: computeScores(input.rules, findings),
-    waivers: [...input.waivers].sort((a, b) => compare(a.location, b.location) || compare(a.rule, b.rule)),
+    waivers: sortWaivers(input.waivers),
     ...(input.baseline ? { baseline: input.baseline } : {}),
+    ...(input.truncated?.length ? { truncated: input.truncated } : {}),
+    ...(input.shard && input.shard.total > 1 ? { shard: input.shard } : {}),
     rules: input.rules.map((rule) => summarizeRule(rule, input.lang)).sort((a, b) => compare(a.id, b.id)),
     findings,
-    skipped: [...input.skipped].sort((a, b) => compare(a.file, b.file)),
-    errors: [...input.errors].sort((a, b) => compare(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || compare(a.message, b.message)),
+    skipped: sortSkipped(input.skipped),
+    errors: sortErrors(input.errors),
   };
 }
 
@@ -114,7 +118,12 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
-function compare(a: string, b: string): number {
+export const sortWaivers = (waivers: WaiverRecord[]) => [...waivers].sort((a, b) => compare(a.location, b.location) || compare(a.rule, b.rule));
+export const sortSkipped = (skipped: SkippedFile[]) => [...skipped].sort((a, b) => compare(a.file, b.file));
+export const sortErrors = (errors: ScanError[]) =>
+  [...errors].sort((a, b) => compare(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || compare(a.message, b.message));
+
+export function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

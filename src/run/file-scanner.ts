@@ -1,0 +1,119 @@
+// The work done for one file: read it once, decode it, evaluate the rules that apply to it,
+// find its inline suppressions and, when repository rules need them, its Kubernetes objects.
+// The outcome is plain data, so it can come back from a worker thread or from the cache.
+
+import { join } from 'node:path';
+import type { Finding, Lang, Rule, ScanError, SkippedFile } from '../model/types.js';
+import { decode, readBytes } from '../parse/read.js';
+import { ContentCache } from './cache.js';
+import { SourceFile, type ParsedKind } from '../parse/source-file.js';
+import type { ObjectFact, RepositoryTree } from '../evaluate/checks/check.js';
+import { RuleIndex } from '../evaluate/compile.js';
+import { collectObjectFacts, evaluateFile, type RuleTiming } from '../evaluate/evaluate-file.js';
+import { FindingBuilder } from '../evaluate/findings.js';
+import { findInlineSuppressions, type InlineSuppression } from '../waive/inline.js';
+
+export interface FileTask {
+  path: string;
+  size: number;
+  /** Rules apply to the file (false: only its Kubernetes objects are wanted). */
+  evaluate: boolean;
+  collectObjects: boolean;
+  /** The cache's previous outcome for this path, used when the content hash still matches. */
+  cached?: { hash: string; outcome: FileOutcome };
+  /** Compute the content hash (a cache is in use). */
+  hash?: boolean;
+}
+
+export interface FileOutcome {
+  path: string;
+  /** The file was read and its rules evaluated. */
+  scanned: boolean;
+  skipped?: SkippedFile;
+  findings: Finding[];
+  errors: ScanError[];
+  suppressions: InlineSuppression[];
+  objects: ObjectFact[];
+  /** SHA-256 of the content, when a cache is in use. */
+  hash?: string;
+  fromCache?: boolean;
+}
+
+export interface ScannerOptions {
+  target: string;
+  lang: Lang;
+  maxFileSize: number;
+  timings: boolean;
+}
+
+export interface ScannerTimings {
+  read: number;
+  evaluate: number;
+  parse: Partial<Record<ParsedKind, number>>;
+  rules: Map<string, RuleTiming>;
+}
+
+export class FileScanner {
+  readonly index: RuleIndex;
+  readonly timings: ScannerTimings = { read: 0, evaluate: 0, parse: {}, rules: new Map() };
+  /** Repository facts file rules may consult (file tree only; objects are for repository rules). */
+  private repository: RepositoryTree;
+
+  constructor(
+    readonly rules: Rule[],
+    private readonly options: ScannerOptions,
+    repository: RepositoryTree,
+  ) {
+    this.index = new RuleIndex(rules);
+    this.repository = repository;
+  }
+
+  /** What the file needs, or null when nothing wants it (it is then never read). */
+  taskFor(path: string, size: number): FileTask | null {
+    const evaluate = this.index.rulesFor(path).length > 0;
+    const collectObjects = this.index.collectsObjectsOf(path);
+    return evaluate || collectObjects ? { path, size, evaluate, collectObjects } : null;
+  }
+
+  scan(task: FileTask): FileOutcome {
+    const outcome: FileOutcome = { path: task.path, scanned: false, findings: [], errors: [], suppressions: [], objects: [] };
+    const { maxFileSize } = this.options;
+    if (task.size > maxFileSize) {
+      if (task.evaluate) outcome.skipped = { file: task.path, reason: 'too-large', detail: `${task.size} > ${maxFileSize} bytes` };
+      return outcome;
+    }
+    let since = performance.now();
+    const bytes = readBytes(join(this.options.target, task.path), maxFileSize);
+    this.timings.read += performance.now() - since;
+    const hash = task.hash && 'bytes' in bytes ? ContentCache.hash(bytes.bytes) : undefined;
+    if (hash && task.cached && task.cached.hash === hash) return { ...task.cached.outcome, hash, fromCache: true };
+    const read = 'bytes' in bytes ? decode(bytes.bytes) : bytes;
+    if (hash) outcome.hash = hash;
+    if ('skip' in read) {
+      if (task.evaluate) outcome.skipped = { file: task.path, reason: read.skip, ...(read.detail ? { detail: read.detail } : {}) };
+      return outcome;
+    }
+    since = performance.now();
+    const observe = this.options.timings
+      ? (kind: ParsedKind, ms: number) => {
+          this.timings.parse[kind] = (this.timings.parse[kind] ?? 0) + ms;
+        }
+      : undefined;
+    const file = new SourceFile(task.path, read.text, { observe });
+    if (task.evaluate) {
+      outcome.scanned = true;
+      const result = evaluateFile(file, this.index.rulesFor(task.path), this.repository, new FindingBuilder(this.options.lang), this.options.timings ? this.timings.rules : undefined);
+      outcome.findings = result.findings;
+      outcome.errors = result.errors;
+      outcome.suppressions = findInlineSuppressions(file.path, file.text, file.lines);
+    }
+    if (task.collectObjects) {
+      const collected = collectObjectFacts(file);
+      outcome.objects = collected.objects;
+      const error = collected.error;
+      if (task.evaluate && error && !outcome.errors.some((e) => e.file === error.file && e.line === error.line)) outcome.errors.push(error);
+    }
+    this.timings.evaluate += performance.now() - since;
+    return outcome;
+  }
+}

@@ -1,0 +1,113 @@
+// The report does not depend on how the work was spread: threads, cache, shards.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../src/model/types.js';
+import { scan } from '../src/scan.js';
+import { readCounter } from '../src/parse/read.js';
+import { mergeReports } from '../src/report/merge.js';
+import { workerEntry } from '../src/run/worker-pool.js';
+import { loadRules, builtinRulesDir } from '../src/rules/load.js';
+import { expectValidReport, repo, rule } from './helpers.js';
+
+const rules = [
+  rule({ id: 'docker-root', kind: 'dockerfile', check: { schema: { select: 'final-stage', assert: { required: ['user'] } } } }),
+  rule({ id: 'secret-todo', kind: 'text', check: { text: { match: 'TODO-[0-9]+', keywords: ['todo-'] } } }),
+  rule({ id: 'k8s-priv', kind: 'kubernetes', check: { schema: { select: 'containers', assert: { properties: { securityContext: { properties: { privileged: { const: false } } } } } } } }),
+  rule({ id: 'k8s-netpol', kind: 'repository', check: { all: [{ objects: { kinds: ['Deployment'] } }, { not: { objects: { kinds: ['NetworkPolicy'] } } }] } }),
+  rule({ id: 'hyg-license', kind: 'repository', check: { repository: { missing: ['LICENSE'] } } }),
+];
+
+function corpus(files = 120): string {
+  const content: Record<string, string> = {};
+  for (let i = 0; i < files; i++) {
+    const dir = `svc${i % 7}`;
+    if (i % 4 === 0) content[`${dir}/Dockerfile.${i}`] = `FROM alpine:3.${i % 20}\nRUN echo ${i}\n`;
+    else if (i % 4 === 1) content[`${dir}/deploy-${i}.yaml`] = `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d${i}}\nspec:\n  template:\n    spec:\n      containers:\n        - name: c\n          image: app:${i}\n          securityContext: {privileged: ${i % 3 === 0}}\n`;
+    else if (i % 4 === 2) content[`${dir}/notes-${i}.md`] = `# notes\nTODO-${i} fix\nTODO-${i} again\n`;
+    else content[`${dir}/broken-${i}.yaml`] = `a: [${i}\n`;
+  }
+  return repo(content);
+}
+
+/** The report without what legitimately differs between two runs. */
+function comparable(report: Report): Omit<Report, 'startedAt' | 'durationMs'> {
+  const { startedAt: _s, durationMs: _d, ...rest } = report;
+  return rest;
+}
+
+describe('scale', () => {
+  it('gives the same report with one thread and with several', async () => {
+    expect(workerEntry(), 'the worker entry is built (npm test runs tsc first)').toBeDefined();
+    const target = corpus();
+    const single = await scan({ target, rules, lang: 'en', workers: 1 });
+    const threaded = await scan({ target, rules, lang: 'en', workers: 3 });
+    expect(threaded.workers).toBe(3);
+    expectValidReport(threaded.report);
+    expect(single.report.findings.length).toBeGreaterThan(50);
+    expect(single.report.errors.length).toBeGreaterThan(0);
+    expect(comparable(threaded.report)).toEqual(comparable(single.report));
+  });
+
+  it('reads each file once, and only the files some rule needs', async () => {
+    const target = repo({ 'a.md': 'TODO-1\n', 'b.bin': 'x', 'Dockerfile': 'FROM alpine:3.20\n' });
+    const textRulesOnlyMd = [rule({ id: 'secret-todo', kind: 'text', files: ['*.md'], check: { text: { match: 'TODO-[0-9]+' } } }), rules[0]];
+    const before = readCounter.files;
+    await scan({ target, rules: textRulesOnlyMd, lang: 'en', workers: 1 });
+    expect(readCounter.files - before).toBe(2);
+  });
+
+  it('gives the same report from a warm cache, evaluating nothing', async () => {
+    const target = corpus(60);
+    const cacheDir = join(target, '.cadre-cache');
+    const cold = await scan({ target, rules, lang: 'en', workers: 1, cacheDir });
+    expect(cold.cacheHits).toBe(0);
+    expect(readdirSync(cacheDir)).toHaveLength(1);
+    const warm = await scan({ target, rules, lang: 'en', workers: 1, cacheDir });
+    expect(warm.cacheHits).toBe(60);
+    expect(comparable(warm.report)).toEqual(comparable(cold.report));
+    const uncached = await scan({ target, rules, lang: 'en', workers: 1 });
+    expect(comparable(uncached.report)).toEqual(comparable(cold.report));
+    // Another rule set does not reuse these outcomes.
+    const other = await scan({ target, rules: rules.slice(1), lang: 'en', workers: 1, cacheDir });
+    expect(other.cacheHits).toBe(0);
+  });
+
+  it('merges shards into the unsharded report', async () => {
+    const target = corpus();
+    const whole = await scan({ target, rules, lang: 'en', workers: 1 });
+    const shards = await Promise.all([1, 2, 3].map((index) => scan({ target, rules, lang: 'en', workers: 1, shard: { index, total: 3 } })));
+    shards.forEach((s) => expectValidReport(s.report));
+    expect(shards.map((s) => s.report.findings.length).every((n) => n > 0)).toBe(true);
+    const merged = mergeReports(shards.map((s) => s.report).reverse());
+    expectValidReport(merged);
+    expect(comparable(merged)).toEqual(comparable(whole.report));
+  });
+
+  it('refuses to merge reports that do not belong together, saying why', async () => {
+    const target = corpus(20);
+    const [a, b] = await Promise.all([1, 2].map((index) => scan({ target, rules, lang: 'en', workers: 1, shard: { index, total: 2 } })));
+    expect(() => mergeReports([a.report])).toThrow(/shards 1 given, 1, 2 expected/);
+    expect(() => mergeReports([a.report, a.report])).toThrow(/shards 1, 1 given/);
+    expect(() => mergeReports([a.report, { ...b.report, target: { ...b.report.target, commit: 'a'.repeat(40) } }])).toThrow(/another commit/);
+    const otherRules = await scan({ target, rules: rules.slice(1), lang: 'en', workers: 1, shard: { index: 2, total: 2 } });
+    expect(() => mergeReports([a.report, otherRules.report])).toThrow(/another rule set/);
+    expect(() => mergeReports([a.report, { ...b.report, lang: 'fr' }])).toThrow(/another language/);
+  });
+
+  it('caps the findings of one rule and says how many were left out', async () => {
+    const target = repo({ 'many.md': Array.from({ length: 30 }, (_, i) => `TODO-${i}`).join('\n') });
+    const { report } = await scan({ target, rules: [rules[1]], lang: 'en', maxFindingsPerRule: 10 });
+    expectValidReport(report);
+    expect(report.findings).toHaveLength(10);
+    expect(report.truncated).toEqual([{ ruleId: 'secret-todo', omitted: 20 }]);
+  });
+
+  it('scans the demo the same way with the built-in rules, threaded or not', async () => {
+    const { rules: builtin } = await loadRules([builtinRulesDir()]);
+    const demo = join(import.meta.dirname, '..', 'fixtures', 'demo');
+    const one = await scan({ target: demo, rules: builtin, lang: 'fr', workers: 1 });
+    const two = await scan({ target: demo, rules: builtin, lang: 'fr', workers: 2 });
+    expect(comparable(two.report)).toEqual(comparable(one.report));
+  });
+});
