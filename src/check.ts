@@ -72,6 +72,8 @@ export async function runCheck(request: CheckRequest): Promise<CheckOutcome> {
     exclude: [...(config.exclude ?? []), ...(request.exclude ?? [])],
     gitignore: config.gitignore,
     maxFileSize: config.maxFileSize,
+    fileTimeBudgetMs: config.fileTimeBudget,
+    maxFindingsPerRule: config.maxFindingsPerRule,
     timings: request.timings,
     waivers,
     baseline,

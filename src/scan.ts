@@ -25,6 +25,7 @@ import { packageVersion } from './package-root.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 export const DEFAULT_MAX_FINDINGS_PER_RULE = 1000;
+export const DEFAULT_FILE_TIME_BUDGET_MS = 30_000;
 /** Below this many files, starting threads costs more than it saves. */
 const FILES_PER_EXTRA_WORKER = 400;
 
@@ -50,8 +51,13 @@ export interface ScanOptions {
   baseline?: Report;
   /** The day waivers are judged against (YYYY-MM-DD, default today, UTC). */
   today?: string;
-  /** Worker threads: a number, or 'auto' (by repository size and available cores; default). */
+  /**
+   * Worker threads: a number, or 'auto' (by repository size and available cores; default).
+   * 0 scans in the main thread, where the per-file time budget cannot be enforced.
+   */
   workers?: number | 'auto';
+  /** Milliseconds one file may take before it is abandoned and listed as skipped (0: no limit). */
+  fileTimeBudgetMs?: number;
   /** Folder of the content cache; no cache when absent. */
   cacheDir?: string;
   shard?: Shard;
@@ -70,6 +76,7 @@ export interface ScanResult {
   timings?: ScanTimings;
   /** Files whose outcome came from the cache. */
   cacheHits: number;
+  /** Threads used (0: the main thread). */
   workers: number;
 }
 
@@ -130,12 +137,17 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 
   since = performance.now();
   const threads = workerCount(options.workers, tasks.length);
-  const entry = threads > 1 ? workerEntry() : undefined;
+  const entry = threads > 0 && tasks.length > 0 ? workerEntry() : undefined;
   let outcomes: FileOutcome[];
   let timings: ScannerTimings;
   if (entry) {
     const setup = { rules: options.rules, options: scannerOptions, files: repository.files, directories: repository.directories, sizes: [...repository.sizes] };
-    ({ outcomes, timings } = await scanInWorkers(setup, tasks, threads, entry, options.onProgress));
+    ({ outcomes, timings } = await scanInWorkers(setup, tasks, {
+      threads,
+      entry,
+      fileTimeBudgetMs: options.fileTimeBudgetMs ?? DEFAULT_FILE_TIME_BUDGET_MS,
+      onProgress: options.onProgress,
+    }));
   } else {
     outcomes = tasks.map((task, i) => {
       const outcome = scanner.scan(task);
@@ -206,16 +218,17 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   });
   lap('report', since);
 
-  const result: ScanResult = { report, cacheHits, workers: entry ? threads : 1 };
+  const result: ScanResult = { report, cacheHits, workers: entry ? threads : 0 };
   if (!options.timings) return result;
   const parseTotal = Object.values(timings.parse).reduce((a, b) => a + b!, 0);
   Object.assign(phases, { read: timings.read, parse: parseTotal, evaluate: Math.max(0, timings.evaluate - parseTotal) });
   return { ...result, timings: { phases, parse: timings.parse, rules: [...timings.rules.values()].sort((a, b) => b.milliseconds - a.milliseconds) } };
 }
 
+/** At least one thread (the time budget needs one), more as the repository grows. */
 function workerCount(requested: number | 'auto' | undefined, files: number): number {
-  if (typeof requested === 'number') return Math.max(1, Math.floor(requested));
-  return Math.max(1, Math.min(availableParallelism(), Math.floor(files / FILES_PER_EXTRA_WORKER)));
+  if (typeof requested === 'number') return Math.max(0, Math.floor(requested));
+  return Math.max(1, Math.min(availableParallelism(), Math.ceil(files / FILES_PER_EXTRA_WORKER)));
 }
 
 /** Keeps the first findings of each rule (in report order) and counts the rest. */

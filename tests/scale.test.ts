@@ -40,7 +40,7 @@ describe('scale', () => {
   it('gives the same report with one thread and with several', async () => {
     expect(workerEntry(), 'the worker entry is built (npm test runs tsc first)').toBeDefined();
     const target = corpus();
-    const single = await scan({ target, rules, lang: 'en', workers: 1 });
+    const single = await scan({ target, rules, lang: 'en', workers: 0 });
     const threaded = await scan({ target, rules, lang: 'en', workers: 3 });
     expect(threaded.workers).toBe(3);
     expectValidReport(threaded.report);
@@ -53,7 +53,7 @@ describe('scale', () => {
     const target = repo({ 'a.md': 'TODO-1\n', 'b.bin': 'x', 'Dockerfile': 'FROM alpine:3.20\n' });
     const textRulesOnlyMd = [rule({ id: 'secret-todo', kind: 'text', files: ['*.md'], check: { text: { match: 'TODO-[0-9]+' } } }), rules[0]];
     const before = readCounter.files;
-    await scan({ target, rules: textRulesOnlyMd, lang: 'en', workers: 1 });
+    await scan({ target, rules: textRulesOnlyMd, lang: 'en', workers: 0 });
     expect(readCounter.files - before).toBe(2);
   });
 
@@ -93,6 +93,15 @@ describe('scale', () => {
     const otherRules = await scan({ target, rules: rules.slice(1), lang: 'en', workers: 1, shard: { index: 2, total: 2 } });
     expect(() => mergeReports([a.report, otherRules.report])).toThrow(/another rule set/);
     expect(() => mergeReports([a.report, { ...b.report, lang: 'fr' }])).toThrow(/another language/);
+  });
+
+  it('abandons a file past the time budget, lists it, and scans the others', async () => {
+    const target = repo({ 'slow.txt': `${'a'.repeat(40)}!`, 'fine.txt': 'TODO-1\n' });
+    const catastrophic = rule({ id: 'secret-redos', kind: 'text', check: { text: { match: '^(a+)+$' } } });
+    const { report } = await scan({ target, rules: [catastrophic, rules[1]], lang: 'en', workers: 1, fileTimeBudgetMs: 500 });
+    expectValidReport(report);
+    expect(report.skipped).toEqual([{ file: 'slow.txt', reason: 'time-budget', detail: '> 500 ms' }]);
+    expect(report.findings.map((f) => f.file)).toEqual(['fine.txt']);
   });
 
   it('caps the findings of one rule and says how many were left out', async () => {

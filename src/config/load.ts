@@ -18,6 +18,8 @@ export interface CadreConfig {
   failOn?: Severity | 'none';
   lang?: Lang;
   maxFileSize?: number;
+  fileTimeBudget?: number;
+  maxFindingsPerRule?: number;
   disable?: string[];
   severity?: Record<string, Severity>;
   parameters?: Record<string, Record<string, unknown>>;

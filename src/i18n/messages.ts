@@ -43,6 +43,7 @@ const fr = {
     template: 'gabarit non rendu',
     'special-file': 'fichier spécial',
     'parse-limit': 'limite d’analyse atteinte',
+    'time-budget': 'temps d’analyse dépassé',
   } as Record<string, string>,
 };
 
@@ -86,6 +87,7 @@ const en: typeof fr = {
     template: 'unrendered template',
     'special-file': 'special file',
     'parse-limit': 'parse limit reached',
+    'time-budget': 'time budget exceeded',
   },
 };
 

@@ -209,7 +209,7 @@ export interface SkippedFile {
   detail?: string;
 }
 
-export type SkipReason = 'binary' | 'too-large' | 'symlink' | 'unreadable' | 'template' | 'special-file' | 'parse-limit';
+export type SkipReason = 'binary' | 'too-large' | 'symlink' | 'unreadable' | 'template' | 'special-file' | 'parse-limit' | 'time-budget';
 
 export interface ScanError {
   file?: string;
@@ -259,5 +259,16 @@ export interface Report {
   rules: RuleSummary[];
   findings: Finding[];
   skipped: SkippedFile[];
-  errors: ScanError[];
+  errors: ScanError[];  /** Added by `cadre check --sign`: see src/audit/sign.ts for what it covers. */
+  signature?: ReportSignature;
+}
+
+/** An Ed25519 signature over the canonical JSON of the report, this object's `value` left out. */
+export interface ReportSignature {
+  algorithm: 'ed25519';
+  /** First 16 hex digits of the SHA-256 of the public key (SPKI, DER). */
+  keyId: string;
+  /** Base64. */
+  value: string;
+  signedAt?: string;
 }

@@ -1,6 +1,11 @@
 // Spreading files over worker threads. Files go out in small batches as threads free up;
 // outcomes come back in any order and are put back in path order, so the report never
 // depends on the number of threads.
+//
+// Threads also make the per-file time budget a guarantee: each thread writes the file it is
+// on and since when into shared memory; a watchdog ends a thread stuck on one file past the
+// budget (a catastrophic expression, a parser trapped by a hostile file), records that file
+// as skipped, and a fresh thread takes over the rest of the batch.
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,9 +22,20 @@ export interface WorkerSetup {
   files: string[];
   directories: string[];
   sizes: [string, number][];
+  /** [index of the task in progress or -1, Date.now() when it started] */
+  status?: Float64Array;
+}
+
+export interface PoolOptions {
+  threads: number;
+  entry: string;
+  /** Milliseconds one file may take; 0 for no limit. */
+  fileTimeBudgetMs: number;
+  onProgress?: (done: number, total: number) => void;
 }
 
 const BATCH = 32;
+const WATCH_EVERY_MS = 100;
 
 /** The compiled worker entry: beside this module once built, or in lib/ when running from sources. */
 export function workerEntry(): string | undefined {
@@ -29,54 +45,78 @@ export function workerEntry(): string | undefined {
   return existsSync(built) ? built : undefined;
 }
 
-export async function scanInWorkers(
-  setup: WorkerSetup,
-  tasks: FileTask[],
-  threads: number,
-  entry: string,
-  onProgress?: (done: number, total: number) => void,
-): Promise<{ outcomes: FileOutcome[]; timings: ScannerTimings }> {
-  const outcomes: FileOutcome[] = new Array(tasks.length);
-  const timings: ScannerTimings = { read: 0, evaluate: 0, parse: {}, rules: new Map() };
-  let next = 0;
-  let done = 0;
+type WorkerMessage = { batch: number[]; outcomes: FileOutcome[] } | { timings: Omit<ScannerTimings, 'rules'> & { rules: RuleTiming[] } };
 
-  const runWorker = () =>
+export async function scanInWorkers(setup: WorkerSetup, tasks: FileTask[], pool: PoolOptions): Promise<{ outcomes: FileOutcome[]; timings: ScannerTimings }> {
+  const outcomes: (FileOutcome | undefined)[] = new Array(tasks.length);
+  const timings: ScannerTimings = { read: 0, evaluate: 0, parse: {}, rules: new Map() };
+  const queue: number[] = tasks.map((_, i) => i);
+  let done = 0;
+  const record = (index: number, outcome: FileOutcome) => {
+    if (outcomes[index]) return;
+    outcomes[index] = outcome;
+    pool.onProgress?.(++done, tasks.length);
+  };
+
+  const runWorker = (): Promise<void> =>
     new Promise<void>((resolve, reject) => {
-      const worker = new Worker(entry, { workerData: setup });
-      let batchStart = 0;
-      const sendNext = () => {
-        if (next >= tasks.length) {
-          worker.postMessage({ done: true });
-          return;
-        }
-        batchStart = next;
-        next = Math.min(tasks.length, next + BATCH);
-        worker.postMessage({ batch: batchStart, tasks: tasks.slice(batchStart, next) });
+      const status = new Float64Array(new SharedArrayBuffer(16));
+      status[0] = -1;
+      const worker = new Worker(pool.entry, { workerData: { ...setup, status } });
+      let current: number[] = [];
+      let settled = false;
+      const finish = (action: () => void) => {
+        if (settled) return;
+        settled = true;
+        clearInterval(watchdog);
+        action();
       };
-      worker.on('message', (message: { batch: number; outcomes: FileOutcome[] } | { timings: Omit<ScannerTimings, 'rules'> & { rules: RuleTiming[] } }) => {
+      const sendNext = () => {
+        current = queue.splice(0, BATCH);
+        if (current.length === 0) worker.postMessage({ done: true });
+        else worker.postMessage({ batch: current, tasks: current.map((i) => tasks[i]) });
+      };
+      const watchdog = setInterval(() => {
+        const index = status[0];
+        if (pool.fileTimeBudgetMs <= 0 || index < 0 || Date.now() - status[1] <= pool.fileTimeBudgetMs) return;
+        const task = tasks[index];
+        record(index, {
+          path: task.path,
+          scanned: false,
+          findings: [],
+          errors: [],
+          suppressions: [],
+          objects: [],
+          ...(task.evaluate ? { skipped: { file: task.path, reason: 'time-budget', detail: `> ${pool.fileTimeBudgetMs} ms` } } : {}),
+        });
+        queue.unshift(...current.filter((i) => !outcomes[i]));
+        finish(() => {
+          void worker.terminate();
+          runWorker().then(resolve, reject);
+        });
+      }, WATCH_EVERY_MS);
+      worker.on('message', (message: WorkerMessage) => {
         if ('timings' in message) {
           mergeTimings(timings, message.timings);
-          void worker.terminate().then(() => resolve());
+          finish(() => void worker.terminate().then(() => resolve()));
           return;
         }
-        message.outcomes.forEach((outcome, i) => (outcomes[message.batch + i] = outcome));
-        done += message.outcomes.length;
-        onProgress?.(done, tasks.length);
+        message.outcomes.forEach((outcome, i) => record(message.batch[i], outcome));
         sendNext();
       });
-      worker.on('error', reject);
+      worker.on('error', (error) => finish(() => reject(error)));
       sendNext();
     });
 
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(threads, Math.ceil(tasks.length / BATCH))) }, runWorker));
-  return { outcomes, timings };
+  const threads = Math.max(1, Math.min(pool.threads, Math.ceil(tasks.length / BATCH)));
+  await Promise.all(Array.from({ length: threads }, runWorker));
+  return { outcomes: outcomes as FileOutcome[], timings };
 }
 
 function mergeTimings(into: ScannerTimings, from: Omit<ScannerTimings, 'rules'> & { rules: RuleTiming[] }): void {
   into.read += from.read;
   into.evaluate += from.evaluate;
-  for (const [kind, ms] of Object.entries(from.parse)) into.parse[kind as keyof ScannerTimings['parse']] = (into.parse[kind as keyof ScannerTimings['parse']] ?? 0) + ms!;
+  for (const [kind, ms] of Object.entries(from.parse) as [keyof ScannerTimings['parse'], number][]) into.parse[kind] = (into.parse[kind] ?? 0) + ms;
   for (const rule of from.rules) {
     const entry = into.rules.get(rule.ruleId);
     if (entry) {
