@@ -6,7 +6,7 @@ import { readPackageJson } from './package-root.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
-export type CadreSchema = 'rule' | 'config' | 'profile' | 'report' | 'waivers';
+export type CadreSchema = 'rule' | 'config' | 'profile' | 'report' | 'waivers' | 'framework';
 
 let ajv: Ajv | undefined;
 const compiled = new Map<CadreSchema, ValidateFunction>();

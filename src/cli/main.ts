@@ -14,6 +14,8 @@ import type { FailOn } from '../gate/gate.js';
 import { DEFAULT_FAIL_ON, resolveRules, runCheck } from '../check.js';
 import { verifyReport } from '../gate/verify.js';
 import { parseShard } from '../run/shard.js';
+import { frameworkCoverage, loadFrameworkCatalogues, renderCoverage } from '../docs/frameworks.js';
+import { writeRuleDocs } from '../docs/write.js';
 import { mergeReports, MergeError } from '../report/merge.js';
 import { isFormat, loadRenderer, FORMATS, type Format } from '../render/renderer.js';
 import { messages } from '../i18n/messages.js';
@@ -65,6 +67,8 @@ Usage:
                                réunit les rapports des parts d'une analyse répartie
   cadre verify REPORT [--commit SHA] [--fail-on SEVERITY]
                                vérifie un rapport avant déploiement : commit et seuil
+  cadre frameworks [--lang fr|en] [--format console|json] [--profile NOM]
+                               critères vérifiés automatiquement, par règle, et critères manuels
   cadre --version | --help
 
 Codes de sortie : 0 conforme, 1 seuil dépassé, 2 erreur d'usage ou de configuration.
@@ -85,6 +89,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     if (command === 'rules') return await rulesCommand(rest, io);
     if (command === 'verify') return verifyCommand(rest, io);
     if (command === 'merge') return mergeCommand(rest, io);
+    if (command === 'frameworks') return await frameworksCommand(rest, io);
+    if (command === 'docs') return await docsCommand(rest, io);
     throw new UsageError(`unknown command "${command}" (try cadre --help)`);
   } catch (error) {
     if (error instanceof UsageError || error instanceof TargetError) {
@@ -245,6 +251,29 @@ function mergeCommand(args: string[], io: CliIO): number {
   const text = `${JSON.stringify(merged, null, 2)}\n`;
   if (values.output) writeFileSync(resolve(io.cwd, values.output as string), text);
   else io.stdout(text);
+  return EXIT.passed;
+}
+
+async function frameworksCommand(args: string[], io: CliIO): Promise<number> {
+  const { values } = parse(args, { lang: { type: 'string' }, format: { type: 'string' }, profile: { type: 'string' } });
+  const lang = langOf(values.lang);
+  const { rules } = await resolveRules({ ruleFolders: [], builtinRules: true, profile: values.profile as string | undefined, config: {} });
+  const coverage = frameworkCoverage(rules, loadFrameworkCatalogues(), lang);
+  if (values.format === 'json') io.stdout(`${JSON.stringify(coverage, null, 2)}\n`);
+  else if (values.format === undefined || values.format === 'console') io.stdout(renderCoverage(coverage, lang));
+  else throw new UsageError('--format must be console or json');
+  return EXIT.passed;
+}
+
+/** Writes the rule reference (docs/rules); with --check, exits 1 when the committed pages differ. */
+async function docsCommand(args: string[], io: CliIO): Promise<number> {
+  const { values } = parse(args, { output: { type: 'string' }, check: { type: 'boolean' } });
+  const output = resolve(io.cwd, (values.output as string | undefined) ?? join(packageRoot(), 'docs', 'rules'));
+  const stale = await writeRuleDocs(output, Boolean(values.check));
+  if (values.check && stale.length > 0) {
+    io.stderr(`docs out of date (run npm run docs): ${stale.join(', ')}\n`);
+    return EXIT.failed;
+  }
   return EXIT.passed;
 }
 
