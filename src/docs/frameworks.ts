@@ -1,7 +1,7 @@
 // Framework coverage: for each framework, which criteria cadre checks automatically (and by
 // which rules) and which remain manual. Auditors need to know what a green report does not prove.
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import type { Lang, Localized, Rule } from '../model/types.js';
@@ -35,6 +35,7 @@ export interface FrameworkCoverage {
 
 export function loadFrameworkCatalogues(): FrameworkCatalogue[] {
   const dir = join(packageRoot(), 'frameworks');
+  if (!existsSync(dir)) return [];
   const validate = cadreValidator('framework');
   return readdirSync(dir)
     .filter((file) => /\.ya?ml$/.test(file))
