@@ -82,6 +82,7 @@ export async function runCheck(request: CheckRequest): Promise<CheckOutcome> {
     cacheDir: request.cacheDir,
     shard: request.shard,
     onProgress: request.onProgress,
+    trustedRules: (request.ruleFolders ?? []).length === 0 && (config.rules ?? []).length === 0,
   });
   const gate = evaluateGate(report, request.failOn ?? config.failOn ?? profileFailOn ?? DEFAULT_FAIL_ON);
   return { report, gate, config, timings };
@@ -104,7 +105,7 @@ export async function resolveRules(options: {
   config: CadreConfig;
 }): Promise<ResolvedRules> {
   const locations = [...(options.builtinRules ? [builtinRulesDir()] : []), ...options.ruleFolders];
-  const { rules: loaded, problems } = await loadRules(locations);
+  const { rules: loaded, problems } = await loadRules(locations, { skipCompile: [builtinRulesDir()] });
   if (problems.length > 0) throw new ConfigError('rules', problems.map((p) => ({ message: oneLine(formatRuleProblem(p)) })));
 
   let rules = loaded;

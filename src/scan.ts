@@ -26,6 +26,8 @@ import { packageVersion } from './package-root.js';
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 export const DEFAULT_MAX_FINDINGS_PER_RULE = 1000;
 export const DEFAULT_FILE_TIME_BUDGET_MS = 30_000;
+/** A scan this small with trusted rules runs in the main thread. */
+const SMALL_SCAN = 64;
 /** Below this many files, starting threads costs more than it saves. */
 const FILES_PER_EXTRA_WORKER = 400;
 
@@ -61,6 +63,11 @@ export interface ScanOptions {
   /** Folder of the content cache; no cache when absent. */
   cacheDir?: string;
   shard?: Shard;
+  /**
+   * Only cadre's own rules are in force (reviewed and tested on hostile files): a small scan
+   * may then run in the main thread, saving the start of a thread.
+   */
+  trustedRules?: boolean;
   /** Called as files are done, for a progress display. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -136,7 +143,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   }
 
   since = performance.now();
-  const threads = workerCount(options.workers, tasks.length);
+  const threads = options.workers === undefined && options.trustedRules && tasks.length <= SMALL_SCAN ? 0 : workerCount(options.workers, tasks.length);
   const entry = threads > 0 && tasks.length > 0 ? workerEntry() : undefined;
   let outcomes: FileOutcome[];
   let timings: ScannerTimings;

@@ -201,7 +201,7 @@ const DEFAULT_CACHE_DIR = '.cadre-cache';
 function workersOf(value: unknown): number | 'auto' | undefined {
   if (value === undefined || value === 'auto') return value as 'auto' | undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError('--workers must be a positive integer or auto');
+  if (!Number.isInteger(n) || n < 0) throw new UsageError('--workers must be a number (0: main thread only) or auto');
   return n;
 }
 

@@ -10,7 +10,7 @@ import { resolveParameters } from './parameters.js';
 
 export interface CompiledRule {
   rule: Rule;
-  check: CompiledCheck;
+  readonly check: CompiledCheck;
   /** Index of the rule's file pattern set in the RuleIndex. */
   patternSet: number;
 }
@@ -48,17 +48,28 @@ export class RuleIndex {
   private readonly kubernetesFiles = DEFAULT_FILES.kubernetes.map((p) => globMatcher(p));
   private readonly patternKeys = new Map<string, number>();
 
-  constructor(rules: Rule[], ajv: Ajv = createSchemaEngine()) {
-    const kinds = checkKinds(ajv);
+  /** Checks are compiled the first time a file needs them, so a small scan pays only for what it uses. */
+  constructor(rules: Rule[], ajv?: Ajv) {
+    let kinds: ReturnType<typeof checkKinds> | undefined;
     for (const rule of rules) {
+      let check: CompiledCheck | undefined;
       const compiled: CompiledRule = {
         rule,
-        check: compileCheck(resolveParameters(rule), rule, rule.target.kind, kinds),
+        get check() {
+          kinds ??= checkKinds(ajv ?? createSchemaEngine());
+          return (check ??= compileCheck(resolveParameters(rule), rule, rule.target.kind, kinds));
+        },
         patternSet: rule.target.kind === 'repository' ? -1 : this.patternSetOf(rule),
       };
       (rule.target.kind === 'repository' ? this.repositoryRules : this.fileRules).push(compiled);
     }
     this.needsObjects = this.repositoryRules.some((compiled) => JSON.stringify(compiled.rule.check).includes('"objects"'));
+  }
+
+  /** Compiles every check now; throws RuleCompileError for the first rule that cannot be compiled. */
+  compileAll(): this {
+    for (const compiled of [...this.fileRules, ...this.repositoryRules]) void compiled.check;
+    return this;
   }
 
   /** Whether the file's Kubernetes objects must be collected for the repository rules. */

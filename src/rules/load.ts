@@ -49,8 +49,12 @@ function validateRuleShape(value: unknown): ErrorObject[] {
   return validate(value) ? [] : (validate.errors ?? []);
 }
 
-/** Loads every *.yaml / *.yml rule file under the given folders (or single files). */
-export async function loadRules(locations: string[], options: { base?: string } = {}): Promise<LoadedRules> {
+/**
+ * Loads every *.yaml / *.yml rule file under the given folders (or single files). Each rule is
+ * validated against the schema and compiled, except that `skipCompile` folders (cadre's own
+ * rules, compiled by the test suite) are only validated, to keep start-up short.
+ */
+export async function loadRules(locations: string[], options: { base?: string; skipCompile?: string[] } = {}): Promise<LoadedRules> {
   const rules: Rule[] = [];
   const problems: RuleProblem[] = [];
   const firstSeen = new Map<string, string>();
@@ -63,7 +67,8 @@ export async function loadRules(locations: string[], options: { base?: string } 
       : (await glob('**/*.{yaml,yml}', { cwd: location, absolute: true, nodir: true, follow: false })).sort();
     for (const file of files) {
       const display = relative(base, file) || file;
-      for (const loaded of loadRuleFile(file, display, ajv, problems)) {
+      const compile = !(options.skipCompile ?? []).includes(location);
+      for (const loaded of loadRuleFile(file, display, compile ? ajv : undefined, problems)) {
         const previous = firstSeen.get(loaded.id);
         if (previous) {
           problems.push({ file: display, key: 'id', message: `duplicate rule id "${loaded.id}" (also in ${previous})` });
@@ -77,7 +82,7 @@ export async function loadRules(locations: string[], options: { base?: string } 
   return { rules, problems };
 }
 
-function loadRuleFile(file: string, display: string, ajv: Ajv, problems: RuleProblem[]): Rule[] {
+function loadRuleFile(file: string, display: string, ajv: Ajv | undefined, problems: RuleProblem[]): Rule[] {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -106,7 +111,7 @@ function loadRuleFile(file: string, display: string, ajv: Ajv, problems: RulePro
   return rules;
 }
 
-function checkRule(document: StructuredDocument, file: string, ajv: Ajv, problems: RuleProblem[]): Rule | undefined {
+function checkRule(document: StructuredDocument, file: string, ajv: Ajv | undefined, problems: RuleProblem[]): Rule | undefined {
   const errors = validateRuleShape(document.value);
   if (errors.length > 0) {
     for (const error of relevantErrors(errors)) problems.push(describeSchemaError(error, document, file));
@@ -123,8 +128,9 @@ function checkRule(document: StructuredDocument, file: string, ajv: Ajv, problem
     });
     return undefined;
   }
+  if (!ajv) return rule;
   try {
-    new RuleIndex([rule], ajv);
+    new RuleIndex([rule], ajv).compileAll();
   } catch (error) {
     if (!(error instanceof RuleCompileError)) throw error;
     problems.push({ file, line: document.lineOf(error.path), key: error.path.join('.'), message: error.message });
