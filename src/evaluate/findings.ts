@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import type { Finding, Lang, Rule } from '../model/types.js';
 import type { SourceFile } from '../parse/source-file.js';
 import type { Violation } from './checks/check.js';
+import { maskTokens, redact } from './redact.js';
 
 const MAX_SNIPPET = 200;
 const MAX_VALUE = 120;
@@ -25,7 +26,7 @@ export class FindingBuilder {
       ruleId: rule.id,
       severity: rule.severity,
       domain: rule.domain,
-      message: fillTemplate(rule.message[this.lang], { value, name: violation.name, kind: violation.kind, file: path }),
+      message: maskTokens(fillTemplate(rule.message[this.lang], { value, name: violation.name, kind: violation.kind, file: path })),
       references: rule.references,
       fingerprint: fingerprint(identity, occurrence),
     };
@@ -51,13 +52,8 @@ export function fingerprint(identity: string, occurrence: number): string {
 function snippetOf(file: SourceFile, violation: Violation): string {
   let text = file.lines.lineText(violation.line!).trim();
   if (violation.redact && violation.value) text = text.split(violation.value).join(redact(violation.value));
+  text = maskTokens(text);
   return text.length > MAX_SNIPPET ? `${text.slice(0, MAX_SNIPPET - 1)}…` : text;
-}
-
-/** Keeps enough of a secret to recognise it, never enough to use it. */
-export function redact(value: string): string {
-  const visible = Math.min(4, Math.floor(value.length / 4));
-  return `${value.slice(0, visible)}${'*'.repeat(8)}`;
 }
 
 function bounded(value: string): string {

@@ -20,7 +20,8 @@ export const renderConsole: Renderer = (report, options) => {
     groups.set(key, [...(groups.get(key) ?? []), finding]);
   }
   for (const [file, findings] of groups) {
-    out.push(bold(file === '' ? t.repositoryLevel : oneLine(file)));
+    // A line never starts with text from the repository: a file named "::error::x" must not become a CI command.
+    out.push(bold(`▸ ${file === '' ? t.repositoryLevel : oneLine(file)}`));
     for (const finding of findings) {
       const where = finding.line !== undefined ? `${finding.line}${finding.column ? `:${finding.column}` : ''}` : '-';
       const severity = finding.waiver
