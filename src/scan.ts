@@ -9,7 +9,7 @@ import { statSync } from 'node:fs';
 import type { Finding, Lang, Report, Rule, ScanError, SkippedFile } from './model/types.js';
 import { discover } from './discover/walk.js';
 import type { ParsedKind } from './parse/source-file.js';
-import type { RepositoryTree } from './evaluate/checks/check.js';
+import { repositoryTree, type RepositoryTree } from './evaluate/checks/check.js';
 import { evaluateRepository, type RuleTiming } from './evaluate/evaluate-file.js';
 import { FindingBuilder } from './evaluate/findings.js';
 import { FileScanner, type FileOutcome, type FileTask, type ScannerTimings } from './run/file-scanner.js';
@@ -100,14 +100,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 
   let since = performance.now();
   const discovery = await discover(options.target, { include: options.include, exclude: options.exclude, gitignore: options.gitignore });
-  const repository: RepositoryTree = {
-    files: discovery.files.map((f) => f.path),
-    directories: discovery.directories,
-    fileSet: new Set(discovery.files.map((f) => f.path)),
-    directorySet: new Set(discovery.directories),
-    sizes: new Map(discovery.files.map((f) => [f.path, f.size])),
-    objects: [],
-  };
+  const repository: RepositoryTree = repositoryTree(options.target, discovery.files.map((f) => f.path), discovery.directories);
   lap('discover', since);
 
   since = performance.now();
@@ -119,7 +112,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const runsRepositoryRules = !options.shard || options.shard.index === 1;
   const tasks: FileTask[] = [];
   for (const entry of discovery.files) {
-    const task = scanner.taskFor(entry.path, entry.size);
+    const task = scanner.taskFor(entry.path);
     if (!task) continue;
     const owned = inShard(entry.path, options.shard);
     if (!owned) {
@@ -148,7 +141,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   let outcomes: FileOutcome[];
   let timings: ScannerTimings;
   if (entry) {
-    const setup = { rules: options.rules, options: scannerOptions, files: repository.files, directories: repository.directories, sizes: [...repository.sizes] };
+    const setup = { rules: options.rules, options: scannerOptions, files: repository.files, directories: repository.directories };
     ({ outcomes, timings } = await scanInWorkers(setup, tasks, {
       threads,
       entry,

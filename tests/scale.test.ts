@@ -25,7 +25,7 @@ function corpus(files = 120): string {
     if (i % 4 === 0) content[`${dir}/Dockerfile.${i}`] = `FROM alpine:3.${i % 20}\nRUN echo ${i}\n`;
     else if (i % 4 === 1) content[`${dir}/deploy-${i}.yaml`] = `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d${i}}\nspec:\n  template:\n    spec:\n      containers:\n        - name: c\n          image: app:${i}\n          securityContext: {privileged: ${i % 3 === 0}}\n`;
     else if (i % 4 === 2) content[`${dir}/notes-${i}.md`] = `# notes\nTODO-${i} fix\nTODO-${i} again\n`;
-    else content[`${dir}/broken-${i}.yaml`] = `a: [${i}\n`;
+    else content[`${dir}/broken-${i}.yaml`] = `apiVersion: v1\nkind: Pod\nspec: [${i}\n`;
   }
   return repo(content);
 }

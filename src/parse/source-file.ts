@@ -60,8 +60,11 @@ export class SourceFile {
     });
   }
 
+  /** Kubernetes objects; a file without both words `apiVersion` and `kind` holds none and is not parsed. */
   kubernetes(): KubernetesObject[] {
-    return (this.objects ??= kubernetesObjects(this.structured()));
+    if (this.objects) return this.objects;
+    if (!this.text.includes('apiVersion') || !this.text.includes('kind')) return (this.objects = []);
+    return (this.objects = kubernetesObjects(this.structured()));
   }
 
   dockerfile(): DockerfileModel {

@@ -15,7 +15,6 @@ import { findInlineSuppressions, type InlineSuppression } from '../waive/inline.
 
 export interface FileTask {
   path: string;
-  size: number;
   /** Rules apply to the file (false: only its Kubernetes objects are wanted). */
   evaluate: boolean;
   collectObjects: boolean;
@@ -69,19 +68,15 @@ export class FileScanner {
   }
 
   /** What the file needs, or null when nothing wants it (it is then never read). */
-  taskFor(path: string, size: number): FileTask | null {
+  taskFor(path: string): FileTask | null {
     const evaluate = this.index.rulesFor(path).length > 0;
     const collectObjects = this.index.collectsObjectsOf(path);
-    return evaluate || collectObjects ? { path, size, evaluate, collectObjects } : null;
+    return evaluate || collectObjects ? { path, evaluate, collectObjects } : null;
   }
 
   scan(task: FileTask): FileOutcome {
     const outcome: FileOutcome = { path: task.path, scanned: false, findings: [], errors: [], suppressions: [], objects: [] };
     const { maxFileSize } = this.options;
-    if (task.size > maxFileSize) {
-      if (task.evaluate) outcome.skipped = { file: task.path, reason: 'too-large', detail: `${task.size} > ${maxFileSize} bytes` };
-      return outcome;
-    }
     let since = performance.now();
     const bytes = readBytes(join(this.options.target, task.path), maxFileSize);
     this.timings.read += performance.now() - since;

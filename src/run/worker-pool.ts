@@ -21,7 +21,6 @@ export interface WorkerSetup {
   options: ScannerOptions;
   files: string[];
   directories: string[];
-  sizes: [string, number][];
   /** [index of the task in progress or -1, Date.now() when it started] */
   status?: Float64Array;
 }

@@ -2,19 +2,13 @@
 // writing the file in progress to shared memory for the pool's watchdog.
 
 import { parentPort, workerData } from 'node:worker_threads';
+import { repositoryTree } from '../evaluate/checks/check.js';
 import { FileScanner, type FileTask } from './file-scanner.js';
 import type { WorkerSetup } from './worker-pool.js';
 
 const setup = workerData as WorkerSetup;
 const status = setup.status!;
-const scanner = new FileScanner(setup.rules, setup.options, {
-  files: setup.files,
-  directories: setup.directories,
-  fileSet: new Set(setup.files),
-  directorySet: new Set(setup.directories),
-  sizes: new Map(setup.sizes),
-  objects: [],
-});
+const scanner = new FileScanner(setup.rules, setup.options, repositoryTree(setup.options.target, setup.files, setup.directories));
 
 parentPort!.on('message', (message: { batch: number[]; tasks: FileTask[] } | { done: true }) => {
   if ('done' in message) {

@@ -2,6 +2,8 @@
 // then run on each document; it returns violations, or null when it does not apply
 // (an HTML page-only check on a partial), which the combinators propagate.
 
+import { lstatSync } from 'node:fs';
+import { join } from 'node:path';
 import type { DocumentKind, Rule } from '../../model/types.js';
 import type { SourceFile } from '../../parse/source-file.js';
 
@@ -11,9 +13,34 @@ export interface RepositoryTree {
   directories: string[];
   fileSet: ReadonlySet<string>;
   directorySet: ReadonlySet<string>;
-  sizes: ReadonlyMap<string, number>;
+  /** Size in bytes of a file of the tree (looked up when first asked). */
+  sizeOf(path: string): number;
   /** Kubernetes objects of every scanned file, when a repository rule needs them. */
   objects: ObjectFact[];
+}
+
+/** The tree of a target, with file sizes looked up on demand. */
+export function repositoryTree(root: string, files: string[], directories: string[]): RepositoryTree {
+  const sizes = new Map<string, number>();
+  return {
+    files,
+    directories,
+    fileSet: new Set(files),
+    directorySet: new Set(directories),
+    sizeOf(path) {
+      let size = sizes.get(path);
+      if (size === undefined) {
+        try {
+          size = lstatSync(join(root, path)).size;
+        } catch {
+          size = 0;
+        }
+        sizes.set(path, size);
+      }
+      return size;
+    },
+    objects: [],
+  };
 }
 
 export interface ObjectFact {

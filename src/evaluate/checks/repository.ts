@@ -19,8 +19,8 @@ export const repositoryCheck: CheckCompiler<RepositoryCheck> = {
       if (exists.length > 0) {
         return repository.files
           .filter((path) => exists.some((match) => match(path)))
-          .filter((path) => spec.minSize === undefined || (repository.sizes.get(path) ?? 0) >= spec.minSize)
-          .map((path): Violation => ({ file: path, key: path, value: spec.minSize === undefined ? path : `${path} (${repository.sizes.get(path)} B)` }));
+          .filter((path) => spec.minSize === undefined || repository.sizeOf(path) >= spec.minSize)
+          .map((path): Violation => ({ file: path, key: path, value: spec.minSize === undefined ? path : `${path} (${repository.sizeOf(path)} B)` }));
       }
       if (!forEach) return anyExists(repository, '', missing) ? [] : [{ key: 'root', value: missing[0] }];
       return repository.files
