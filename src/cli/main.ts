@@ -2,7 +2,7 @@
 // The cadre command line: parses arguments, wires the core stages together, prints.
 // Exit codes: 0 the gate passes, 1 it fails, 2 usage, configuration or rule error.
 
-import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,8 @@ import { TargetError, type ScanTimings } from '../scan.js';
 import type { FailOn } from '../gate/gate.js';
 import { DEFAULT_FAIL_ON, resolveRules, runCheck } from '../check.js';
 import { verifyReport } from '../gate/verify.js';
+import { parseDuration, signReport } from '../audit/sign.js';
+import { generateKeyPair, loadPrivateKey, loadPublicKey } from '../audit/keys.js';
 import { parseShard } from '../run/shard.js';
 import { frameworkCoverage, loadFrameworkCatalogues, renderCoverage } from '../docs/frameworks.js';
 import { writeRuleDocs } from '../docs/write.js';
@@ -54,6 +56,8 @@ Usage:
       --exclude GLOB           fichiers à ignorer (répétable)
       --waivers FILE           dérogations (défaut : DIR/.cadre-waivers.yml)
       --baseline REPORT        ne signale que les constats absents de ce rapport précédent
+      --sign KEY               signe le rapport (Ed25519, clé privée PEM de cadre keygen)
+      --attestation            avec --sign et --format json : une attestation in-toto (DSSE)
       --timings                temps par phase et règles les plus lentes (stderr)
       --workers N|auto         fils d'exécution (défaut : auto, selon la taille du dépôt)
       --cache                  cache de contenu (DIR/.cadre-cache, ou --cache-location DIR)
@@ -65,8 +69,9 @@ Usage:
                                exécute les règles sur leurs fixtures (ruleid: / ok:)
   cadre merge REPORT... [--output FILE]
                                réunit les rapports des parts d'une analyse répartie
-  cadre verify REPORT [--commit SHA] [--fail-on SEVERITY]
-                               vérifie un rapport avant déploiement : commit et seuil
+  cadre verify REPORT [--key PUB] [--commit SHA] [--max-age 7d] [--fail-on SEVERITY]
+                               vérifie un rapport avant déploiement : signature, commit, âge, seuil
+  cadre keygen [--out PREFIX]  crée une paire de clés de signature (PREFIX.key, PREFIX.pub)
   cadre frameworks [--lang fr|en] [--format console|json] [--profile NOM]
                                critères vérifiés automatiquement, par règle, et critères manuels
   cadre --version | --help
@@ -89,6 +94,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     if (command === 'rules') return await rulesCommand(rest, io);
     if (command === 'verify') return verifyCommand(rest, io);
     if (command === 'merge') return mergeCommand(rest, io);
+    if (command === 'keygen') return keygenCommand(rest, io);
     if (command === 'frameworks') return await frameworksCommand(rest, io);
     if (command === 'docs') return await docsCommand(rest, io);
     throw new UsageError(`unknown command "${command}" (try cadre --help)`);
@@ -147,13 +153,17 @@ async function checkCommand(args: string[], io: CliIO): Promise<number> {
     shard: { type: 'string' },
     progress: { type: 'boolean' },
     'no-progress': { type: 'boolean' },
+    sign: { type: 'string' },
+    attestation: { type: 'boolean' },
   });
   if (positionals.length > 1) throw new UsageError('check takes one folder');
   const targetArg = positionals[0] ?? '.';
   const format = String(values.format ?? 'console');
   if (!isFormat(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
 
-  const { report, gate, timings } = await runCheck({
+  if (values.attestation && (!values.sign || format !== 'json')) throw new UsageError('--attestation needs --sign KEY and --format json');
+  const signingKey = values.sign ? readKey(resolve(io.cwd, values.sign as string), 'private') : undefined;
+  const { report: unsigned, gate, timings } = await runCheck({
     target: resolve(io.cwd, targetArg),
     targetName: targetArg,
     configPath: values.config ? resolve(io.cwd, values.config as string) : undefined,
@@ -176,8 +186,11 @@ async function checkCommand(args: string[], io: CliIO): Promise<number> {
     onProgress: showProgress(io, Boolean(values.progress), Boolean(values['no-progress'])),
   });
 
+  const report = signingKey ? signReport(unsigned, signingKey) : unsigned;
   const output = values.output as string | undefined;
-  const render = await loadRenderer(format as Format);
+  const render = values.attestation
+    ? () => `${JSON.stringify(signReport(unsigned, signingKey!, { attestation: true }), null, 2)}\n`
+    : await loadRenderer(format as Format);
   if (output) {
     const path = resolve(io.cwd, output);
     mkdirSync(dirname(path), { recursive: true });
@@ -277,17 +290,59 @@ async function docsCommand(args: string[], io: CliIO): Promise<number> {
   return EXIT.passed;
 }
 
+/** Reads a PEM key file, with a usage error (never the key itself) when it is not one. */
+function readKey(path: string, kind: 'private' | 'public'): string {
+  let pem: string;
+  try {
+    pem = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read the ${kind} key ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  try {
+    if (kind === 'private') loadPrivateKey(pem);
+    else loadPublicKey(pem);
+  } catch (error) {
+    throw new UsageError(`${path}: ${(error as Error).message}`);
+  }
+  return pem;
+}
+
+function keygenCommand(args: string[], io: CliIO): number {
+  const { values } = parse(args, { out: { type: 'string' } });
+  const prefix = resolve(io.cwd, (values.out as string | undefined) ?? 'cadre-signing');
+  if (existsSync(`${prefix}.key`)) throw new UsageError(`${prefix}.key exists: choose another --out`);
+  const pair = generateKeyPair();
+  writeFileSync(`${prefix}.key`, pair.privateKeyPem, { mode: 0o600 });
+  writeFileSync(`${prefix}.pub`, pair.publicKeyPem);
+  io.stdout(`${prefix}.key (private, keep it in a CI secret)\n${prefix}.pub (public, for cadre verify --key)\nkey id ${pair.keyId}\n`);
+  return EXIT.passed;
+}
+
 function verifyCommand(args: string[], io: CliIO): number {
-  const { values, positionals } = parse(args, { commit: { type: 'string' }, 'fail-on': { type: 'string' }, lang: { type: 'string' } });
-  if (positionals.length !== 1) throw new UsageError('usage: cadre verify REPORT [--commit SHA] [--fail-on SEVERITY]');
+  const { values, positionals } = parse(args, {
+    commit: { type: 'string' },
+    'fail-on': { type: 'string' },
+    lang: { type: 'string' },
+    key: { type: 'string' },
+    'max-age': { type: 'string' },
+  });
+  if (positionals.length !== 1) throw new UsageError('usage: cadre verify REPORT [--key PUB] [--commit SHA] [--max-age 7d] [--fail-on SEVERITY]');
   const t = messages(langOf(values.lang));
+  let maxAgeMs: number | undefined;
+  try {
+    maxAgeMs = values['max-age'] === undefined ? undefined : parseDuration(values['max-age'] as string);
+  } catch {
+    throw new UsageError('--max-age must be a duration such as 7d, 12h or 30m');
+  }
   const result = verifyReport({
     reportPath: resolve(io.cwd, positionals[0]),
     commit: values.commit as string | undefined,
     failOn: values['fail-on'] === undefined ? DEFAULT_FAIL_ON : failOnOf(values['fail-on']),
+    publicKeyPem: values.key ? readKey(resolve(io.cwd, values.key as string), 'public') : undefined,
+    maxAgeMs,
   });
   if (result.ok) {
-    io.stdout(`${t.verified}\n`);
+    io.stdout(`${t.verified}${result.signature?.verified ? ` (${result.signature.keyId})` : ''}\n`);
     return EXIT.passed;
   }
   io.stderr(`${t.notVerified}\n${result.reasons.map((r) => `  - ${oneLine(r)}`).join('\n')}\n`);

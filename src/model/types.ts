@@ -259,7 +259,8 @@ export interface Report {
   rules: RuleSummary[];
   findings: Finding[];
   skipped: SkippedFile[];
-  errors: ScanError[];  /** Added by `cadre check --sign`: see src/audit/sign.ts for what it covers. */
+  errors: ScanError[];
+  /** Added by `cadre check --sign`: see src/audit/sign.ts for what it covers. */
   signature?: ReportSignature;
 }
 

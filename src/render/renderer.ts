@@ -12,13 +12,14 @@ export interface RenderOptions {
 
 export type Renderer = (report: Report, options: RenderOptions) => string;
 
-export const FORMATS = ['console', 'json', 'sarif'] as const;
+export const FORMATS = ['console', 'json', 'sarif', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 const loaders: Record<Format, () => Promise<Renderer>> = {
   console: async () => (await import('./console.js')).renderConsole,
   json: async () => (await import('./json.js')).renderJson,
   sarif: async () => (await import('./sarif.js')).renderSarif,
+  html: async () => (await import('./html.js')).renderHtml,
 };
 
 export async function loadRenderer(format: Format): Promise<Renderer> {

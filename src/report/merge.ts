@@ -45,7 +45,8 @@ export function mergeReports(reports: Report[]): Report {
     byDomain[finding.domain] = (byDomain[finding.domain] ?? 0) + 1;
   }
   const byKey = <T>(items: T[], key: (item: T) => string) => [...new Map(items.map((item) => [key(item), item])).values()];
-  const { shard: _shard, baseline: _baseline, truncated: _truncated, ...base } = first;
+  // A shard's signature covers that shard only: the merged report is signed afresh, if at all.
+  const { shard: _shard, baseline: _baseline, truncated: _truncated, signature: _signature, ...base } = first;
   const merged: Report = {
     ...base,
     startedAt: reports.map((r) => r.startedAt).sort()[0],
