@@ -183,6 +183,39 @@ describe('cadre verify', () => {
   });
 });
 
+describe('signed reports through the CLI', () => {
+  it('keygen, check --sign, verify --key; a changed byte or another commit is refused', async () => {
+    const dir = project();
+    const keygen = await run(['keygen', '--out', 'keys/ci'], dir);
+    expect(keygen.code).toBe(0);
+    expect(keygen.stdout).toMatch(/key id [0-9a-f]{16}/);
+    expect(readFileSync(join(dir, 'keys/ci.pub'), 'utf8')).toContain('BEGIN PUBLIC KEY');
+    expect((await run(['keygen', '--out', 'keys/ci'], dir)).code).toBe(2);
+
+    execFileSync('git', ['init', '-q'], { cwd: join(dir, 'clean') });
+    execFileSync('git', ['-c', 'user.email=a@b.c', '-c', 'user.name=a', 'commit', '-q', '--allow-empty', '-m', 'x'], { cwd: join(dir, 'clean') });
+    const sha = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: join(dir, 'clean'), encoding: 'utf8' }).trim();
+    expect((await run(['check', 'clean', '--rules', 'rules', '--no-builtin-rules', '--format', 'json', '--output', 'signed.json', '--sign', 'keys/ci.key'], dir)).code).toBe(0);
+    const signed = JSON.parse(readFileSync(join(dir, 'signed.json'), 'utf8')) as Report;
+    expectValidReport(signed);
+    expect(signed.signature?.algorithm).toBe('ed25519');
+
+    expect((await run(['verify', 'signed.json', '--key', 'keys/ci.pub', '--commit', sha, '--max-age', '1d'], dir)).code).toBe(0);
+    const other = await run(['verify', 'signed.json', '--key', 'keys/ci.pub', '--commit', 'f'.repeat(40), '--lang', 'en'], dir);
+    expect(other.code).toBe(1);
+    writeFileSync(join(dir, 'tampered.json'), readFileSync(join(dir, 'signed.json'), 'utf8').replace('"files": 1', '"files": 2'));
+    const tampered = await run(['verify', 'tampered.json', '--key', 'keys/ci.pub'], dir);
+    expect(tampered.code).toBe(1);
+    expect(tampered.stderr).toMatch(/modified after signing/);
+    expect((await run(['verify', 'signed.json', '--key', 'keys/ci.key'], dir)).code).toBe(2);
+    expect((await run(['verify', 'signed.json', '--max-age', 'soon'], dir)).code).toBe(2);
+
+    const attestation = await run(['check', 'clean', '--rules', 'rules', '--no-builtin-rules', '--format', 'json', '--sign', 'keys/ci.key', '--attestation'], dir);
+    expect(JSON.parse(attestation.stdout).payloadType).toBe('application/vnd.in-toto+json');
+    expect((await run(['check', 'clean', '--format', 'sarif', '--attestation', '--sign', 'keys/ci.key'], dir)).code).toBe(2);
+  });
+});
+
 describe('the installed binary', () => {
   it('runs from lib/ with a shebang and the documented exit codes', () => {
     const bin = join(import.meta.dirname, '..', 'lib', 'cli', 'main.js');

@@ -312,6 +312,7 @@ function keygenCommand(args: string[], io: CliIO): number {
   const prefix = resolve(io.cwd, (values.out as string | undefined) ?? 'cadre-signing');
   if (existsSync(`${prefix}.key`)) throw new UsageError(`${prefix}.key exists: choose another --out`);
   const pair = generateKeyPair();
+  mkdirSync(dirname(prefix), { recursive: true });
   writeFileSync(`${prefix}.key`, pair.privateKeyPem, { mode: 0o600 });
   writeFileSync(`${prefix}.pub`, pair.publicKeyPem);
   io.stdout(`${prefix}.key (private, keep it in a CI secret)\n${prefix}.pub (public, for cadre verify --key)\nkey id ${pair.keyId}\n`);
