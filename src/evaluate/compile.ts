@@ -64,7 +64,11 @@ export class RuleIndex {
       (rule.target.kind === 'repository' ? this.repositoryRules : this.fileRules).push(compiled);
     }
     this.needsObjects = this.repositoryRules.some((compiled) => JSON.stringify(compiled.rule.check).includes('"objects"'));
+    this.keywordPattern = combinedKeywords(rules);
   }
+
+  /** Every keyword of every text check, as one expression: a file is searched for them once. */
+  readonly keywordPattern: RegExp | undefined;
 
   /** Compiles every check now; throws RuleCompileError for the first rule that cannot be compiled. */
   compileAll(): this {
@@ -97,4 +101,22 @@ export class RuleIndex {
     }
     return index;
   }
+}
+
+function combinedKeywords(rules: Rule[]): RegExp | undefined {
+  const keywords = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node !== null && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      const text = record.text as { keywords?: unknown } | undefined;
+      if (text && Array.isArray(text.keywords)) for (const k of text.keywords) if (typeof k === 'string') keywords.add(k);
+      for (const value of Object.values(record)) visit(value);
+    }
+  };
+  rules.forEach((rule) => visit(rule.check));
+  if (keywords.size === 0) return undefined;
+  // Longest first, so that a keyword that contains another is found as itself.
+  const alternatives = [...keywords].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(alternatives.join('|'), 'g');
 }

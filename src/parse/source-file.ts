@@ -32,8 +32,30 @@ export class SourceFile {
     /** POSIX path relative to the target. */
     readonly path: string,
     readonly text: string,
-    private readonly options: { yamlLimits?: YamlParseLimits; observe?: ParseObserver } = {},
+    private readonly options: { yamlLimits?: YamlParseLimits; observe?: ParseObserver; keywords?: RegExp } = {},
   ) {}
+
+  private found?: Set<string>;
+
+  /**
+   * Whether the file contains this lower-case keyword. Every rule's keywords are looked for in
+   * one pass over the file (the combined expression of the rule index), the first time a rule asks.
+   */
+  hasKeyword(keyword: string): boolean {
+    if (!this.found) {
+      const pattern = this.options.keywords;
+      if (!pattern) return this.lowerText.includes(keyword);
+      this.found = new Set();
+      pattern.lastIndex = 0;
+      let match: RegExpExecArray | null;
+      // Resume one character after each match: keywords may overlap or contain one another.
+      while ((match = pattern.exec(this.lowerText)) !== null) {
+        this.found.add(match[0]);
+        pattern.lastIndex = match.index + 1;
+      }
+    }
+    return this.found.has(keyword) || [...this.found].some((word) => word.length > keyword.length && word.includes(keyword));
+  }
 
   get lines(): LineIndex {
     return (this.lineIndex ??= new LineIndex(this.text));

@@ -94,7 +94,7 @@ export class FileScanner {
           this.timings.parse[kind] = (this.timings.parse[kind] ?? 0) + ms;
         }
       : undefined;
-    const file = new SourceFile(task.path, read.text, { observe });
+    const file = new SourceFile(task.path, read.text, { observe, keywords: this.index.keywordPattern });
     if (task.evaluate) {
       outcome.scanned = true;
       const result = evaluateFile(file, this.index.rulesFor(task.path), this.repository, new FindingBuilder(this.options.lang), this.options.timings ? this.timings.rules : undefined);

@@ -22,7 +22,7 @@ export const textCheck: CheckCompiler<TextCheck> = {
 
     return ({ file }) => {
       if (!file) return null;
-      if (keywords && !keywords.some((keyword) => file.lowerText.includes(keyword))) return [];
+      if (keywords && !keywords.some((keyword) => file.hasKeyword(keyword))) return [];
       const violations: Violation[] = [];
       pattern.lastIndex = 0;
       let match: RegExpExecArray | null;
