@@ -46,6 +46,17 @@ describe('text check', () => {
     expect(finding.snippet).not.toContain('Zx8Qp2Lm9Vt4Rw7Y');
   });
 
+  it('finds the keywords of every rule in one pass, nested and overlapping ones included', async () => {
+    const target = repo({ 'conf.env': 'MY_API_TOKEN=x\nPASSWORDS=y\n', 'other.txt': 'nothing\n' });
+    const report = await scanWith(target, [
+      rule({ id: 'secret-api-token', kind: 'text', check: { text: { match: 'API_TOKEN', keywords: ['api_token'] } } }),
+      rule({ id: 'secret-token', kind: 'text', check: { text: { match: 'TOKEN', keywords: ['token'] } } }),
+      rule({ id: 'secret-word', kind: 'text', check: { text: { match: 'WORDS', keywords: ['words'] } } }),
+      rule({ id: 'secret-absent', kind: 'text', check: { text: { match: 'nothing', keywords: ['absent'] } } }),
+    ]);
+    expect(where(report)).toEqual(['conf.env:1 secret-api-token', 'conf.env:1 secret-token', 'conf.env:2 secret-word']);
+  });
+
   it('drops values with a wrong checksum', async () => {
     const report = await scanWith(target, [rule({ id: 'gdpr-iban', kind: 'text', check: { text: { match: 'FR\\d{2}(?: ?[0-9A-Z]{4}){5} ?[0-9A-Z]{3}', validator: 'iban' } } })]);
     expect(where(report)).toEqual(['iban.txt:1 gdpr-iban']);
