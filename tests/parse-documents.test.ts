@@ -110,7 +110,7 @@ describe('Kubernetes view', () => {
 
   it('parses each file once and keeps the parse error for every later request', () => {
     let parses = 0;
-    const broken = new SourceFile('b.yaml', 'a: [1, 2\n', { observe: () => parses++ });
+    const broken = new SourceFile('b.yaml', 'apiVersion: v1\nkind: Pod\nspec: [1, 2\n', { observe: () => parses++ });
     expect(() => broken.structured()).toThrow(ParseError);
     expect(() => broken.kubernetes()).toThrow(ParseError);
     expect(parses).toBe(1);

@@ -7,6 +7,7 @@ import { globMatcher } from '../discover/walk.js';
 import { checkKinds, compileCheck } from './checks/index.js';
 import type { CompiledCheck } from './checks/check.js';
 import { resolveParameters } from './parameters.js';
+import { keywordSearch, type KeywordSearch } from '../parse/keywords.js';
 
 export interface CompiledRule {
   rule: Rule;
@@ -68,7 +69,7 @@ export class RuleIndex {
   }
 
   /** Every keyword of every text check, as one expression: a file is searched for them once. */
-  readonly keywordPattern: RegExp | undefined;
+  readonly keywordPattern: KeywordSearch | undefined;
 
   /** Compiles every check now; throws RuleCompileError for the first rule that cannot be compiled. */
   compileAll(): this {
@@ -103,7 +104,7 @@ export class RuleIndex {
   }
 }
 
-function combinedKeywords(rules: Rule[]): RegExp | undefined {
+function combinedKeywords(rules: Rule[]): KeywordSearch | undefined {
   const keywords = new Set<string>();
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(visit);
@@ -115,8 +116,5 @@ function combinedKeywords(rules: Rule[]): RegExp | undefined {
     }
   };
   rules.forEach((rule) => visit(rule.check));
-  if (keywords.size === 0) return undefined;
-  // Longest first, so that a keyword that contains another is found as itself.
-  const alternatives = [...keywords].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(alternatives.join('|'), 'g');
+  return keywordSearch(keywords);
 }

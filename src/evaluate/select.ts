@@ -52,7 +52,24 @@ export const DEFAULT_SELECTOR: Partial<Record<DocumentKind, string>> = {
   dockerfile: 'dockerfile',
 };
 
+/** Many rules select the same nodes of a file: each selection is made once per file. */
+const selections = new WeakMap<SourceFile, Map<string, SelectedNode[]>>();
+
+function cached(key: string, selector: Selector): Selector {
+  return (file) => {
+    let byKey = selections.get(file);
+    if (!byKey) selections.set(file, (byKey = new Map()));
+    let nodes = byKey.get(key);
+    if (!nodes) byKey.set(key, (nodes = selector(file)));
+    return nodes;
+  };
+}
+
 export function compileSelector(kind: DocumentKind, select: string | undefined): Selector {
+  return cached(`${kind}\u0000${select ?? ''}`, uncachedSelector(kind, select));
+}
+
+function uncachedSelector(kind: DocumentKind, select: string | undefined): Selector {
   const name = select ?? DEFAULT_SELECTOR[kind];
   const named = name !== undefined ? NAMED_SELECTORS[kind]?.[name] : undefined;
   if (named) return named;

@@ -6,9 +6,14 @@ export class LineIndex {
 
   constructor(readonly text: string) {
     const starts = [0];
-    const breaks = /\r\n?|\n/g;
-    let m: RegExpExecArray | null;
-    while ((m = breaks.exec(text)) !== null) starts.push(m.index + m[0].length);
+    if (!text.includes('\r')) {
+      // The common case, several times faster than the general expression below.
+      for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+    } else {
+      const breaks = /\r\n?|\n/g;
+      let m: RegExpExecArray | null;
+      while ((m = breaks.exec(text)) !== null) starts.push(m.index + m[0].length);
+    }
     this.starts = starts;
   }
 

@@ -5,6 +5,7 @@ import { parseDockerfile, type DockerfileModel } from './dockerfile.js';
 import { parseHtml, type HtmlModel } from './html.js';
 import { kubernetesObjects, type KubernetesObject } from './kubernetes.js';
 import { LineIndex } from './line-index.js';
+import { findKeywords, type KeywordSearch } from './keywords.js';
 import { parseStructured, YamlSyntaxError, type StructuredDocument, type YamlParseLimits } from './yaml.js';
 
 export class ParseError extends Error {
@@ -32,7 +33,7 @@ export class SourceFile {
     /** POSIX path relative to the target. */
     readonly path: string,
     readonly text: string,
-    private readonly options: { yamlLimits?: YamlParseLimits; observe?: ParseObserver; keywords?: RegExp } = {},
+    private readonly options: { yamlLimits?: YamlParseLimits; observe?: ParseObserver; keywords?: KeywordSearch } = {},
   ) {}
 
   private found?: Set<string>;
@@ -42,20 +43,12 @@ export class SourceFile {
    * one pass over the file (the combined expression of the rule index), the first time a rule asks.
    */
   hasKeyword(keyword: string): boolean {
-    if (!this.found) {
-      const pattern = this.options.keywords;
-      if (!pattern) return this.lowerText.includes(keyword);
-      this.found = new Set();
-      pattern.lastIndex = 0;
-      let match: RegExpExecArray | null;
-      // Resume one character after each match: keywords may overlap or contain one another.
-      while ((match = pattern.exec(this.lowerText)) !== null) {
-        this.found.add(match[0]);
-        pattern.lastIndex = match.index + 1;
-      }
-    }
-    return this.found.has(keyword) || [...this.found].some((word) => word.length > keyword.length && word.includes(keyword));
+    const search = this.options.keywords;
+    if (!search) return this.lowerText.includes(keyword);
+    this.found ??= findKeywords(search, this.lowerText);
+    return this.found.has(keyword);
   }
+
 
   get lines(): LineIndex {
     return (this.lineIndex ??= new LineIndex(this.text));
