@@ -76,5 +76,7 @@ function offendingValue(root: unknown, path: (string | number)[], error: ErrorOb
   if (node === null || node === undefined) return error?.keyword === 'required' ? String(error.params.missingProperty) : undefined;
   if (typeof node !== 'object') return String(node);
   if (error?.keyword === 'required') return String(error.params.missingProperty);
-  return undefined;
+  // An offending entry that names itself (an ENV pair, a container, a volume) is shown by its name.
+  const name = (node as Record<string, unknown>).name;
+  return typeof name === 'string' ? name : undefined;
 }
