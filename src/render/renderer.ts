@@ -8,11 +8,13 @@ export interface RenderOptions {
   /** Colour for a terminal. */
   color?: boolean;
   gate?: GateResult;
+  /** Markdown only: the most characters the text may take (default 60,000; GitHub comments stop at 65,536). */
+  maxLength?: number;
 }
 
 export type Renderer = (report: Report, options: RenderOptions) => string;
 
-export const FORMATS = ['console', 'json', 'sarif', 'html'] as const;
+export const FORMATS = ['console', 'json', 'sarif', 'html', 'codequality', 'junit', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
 
 const loaders: Record<Format, () => Promise<Renderer>> = {
@@ -20,6 +22,9 @@ const loaders: Record<Format, () => Promise<Renderer>> = {
   json: async () => (await import('./json.js')).renderJson,
   sarif: async () => (await import('./sarif.js')).renderSarif,
   html: async () => (await import('./html.js')).renderHtml,
+  codequality: async () => (await import('./codequality.js')).renderCodeQuality,
+  junit: async () => (await import('./junit.js')).renderJunit,
+  markdown: async () => (await import('./markdown.js')).renderMarkdown,
 };
 
 export async function loadRenderer(format: Format): Promise<Renderer> {
