@@ -52,6 +52,7 @@ export function fingerprint(identity: string, occurrence: number): string {
 function snippetOf(file: SourceFile, violation: Violation): string {
   let text = file.lines.lineText(violation.line!).trim();
   if (violation.redact && violation.value) text = text.split(violation.value).join(redact(violation.value));
+  if (violation.redactLine) text = text.replace(/([=:]\s*)\S.*$/, '$1********');
   text = maskTokens(text);
   return text.length > MAX_SNIPPET ? `${text.slice(0, MAX_SNIPPET - 1)}…` : text;
 }

@@ -81,6 +81,8 @@ export interface SchemaCheck {
   where?: Record<string, unknown>;
   /** The schema a compliant node validates against; a node that does not is a violation. */
   assert: Record<string, unknown>;
+  /** The node holds a secret: the snippet is cut after the line's separator. */
+  redact?: boolean;
 }
 
 export interface HtmlCheck {

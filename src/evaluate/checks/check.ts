@@ -73,6 +73,8 @@ export interface Violation {
   key: string;
   /** The value must never be shown in full. */
   redact?: boolean;
+  /** The line holds a secret whose extent is unknown: show it only up to its separator. */
+  redactLine?: boolean;
 }
 
 export type CompiledCheck = (context: CheckContext) => Violation[] | null;

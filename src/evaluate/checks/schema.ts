@@ -33,6 +33,7 @@ export function schemaCheck(ajv: Ajv): CheckCompiler<SchemaCheck> {
             name: node.name,
             kind: node.kind,
             key: node.key,
+            ...(spec.redact ? { redactLine: true } : {}),
           });
         }
         return violations;
