@@ -5,7 +5,8 @@
 
 import { execFileSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { statSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Finding, Lang, Report, Rule, ScanError, SkippedFile } from './model/types.js';
 import { discover } from './discover/walk.js';
 import type { ParsedKind } from './parse/source-file.js';
@@ -14,7 +15,7 @@ import { evaluateRepository, type RuleTiming } from './evaluate/evaluate-file.js
 import { FindingBuilder } from './evaluate/findings.js';
 import { FileScanner, type FileOutcome, type FileTask, type ScannerTimings } from './run/file-scanner.js';
 import { scanInWorkers, workerEntry } from './run/worker-pool.js';
-import { ContentCache } from './run/cache.js';
+import { ContentCache, type FileStamp } from './run/cache.js';
 import { inShard, type Shard } from './run/shard.js';
 import { applyWaivers } from './waive/apply.js';
 import { applyBaseline } from './waive/baseline.js';
@@ -127,35 +128,46 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const cache = options.cacheDir
     ? ContentCache.at(options.cacheDir, rulesetDigest(options.rules), version, JSON.stringify([options.lang, scannerOptions.maxFileSize]))
     : undefined;
-  if (cache) {
-    for (const task of tasks) {
+  since = performance.now();
+  // Files the cache knows unchanged by their stamp are not read at all; the others are read once,
+  // and those whose content hash is the recorded one are not evaluated again.
+  const outcomes: FileOutcome[] = new Array(tasks.length);
+  const pending: number[] = [];
+  tasks.forEach((task, index) => {
+    const known = cache?.unchanged(task.path, stampOf(join(options.target, task.path)));
+    if (known) {
+      outcomes[index] = { ...known, fromCache: true };
+      return;
+    }
+    if (cache) {
       task.hash = true;
       const cached = cache.entry(task.path);
-      if (cached) task.cached = cached;
+      if (cached) task.cached = { hash: cached.hash, outcome: cached.outcome };
     }
-  }
-
-  since = performance.now();
-  const threads = options.workers === undefined && options.trustedRules && tasks.length <= SMALL_SCAN ? 0 : workerCount(options.workers, tasks.length);
-  const entry = threads > 0 && tasks.length > 0 ? workerEntry() : undefined;
-  let outcomes: FileOutcome[];
+    pending.push(index);
+  });
+  const toScan = pending.map((index) => tasks[index]);
+  const threads = options.workers === undefined && options.trustedRules && toScan.length <= SMALL_SCAN ? 0 : workerCount(options.workers, toScan.length);
+  const entry = threads > 0 && toScan.length > 0 ? workerEntry() : undefined;
+  let scanned: FileOutcome[];
   let timings: ScannerTimings;
   if (entry) {
     const setup = { rules: options.rules, options: scannerOptions, files: repository.files, directories: repository.directories };
-    ({ outcomes, timings } = await scanInWorkers(setup, tasks, {
+    ({ outcomes: scanned, timings } = await scanInWorkers(setup, toScan, {
       threads,
       entry,
       fileTimeBudgetMs: options.fileTimeBudgetMs ?? DEFAULT_FILE_TIME_BUDGET_MS,
       onProgress: options.onProgress,
     }));
   } else {
-    outcomes = tasks.map((task, i) => {
+    scanned = toScan.map((task, i) => {
       const outcome = scanner.scan(task);
-      options.onProgress?.(i + 1, tasks.length);
+      options.onProgress?.(i + 1, toScan.length);
       return outcome;
     });
     timings = scanner.timings;
   }
+  pending.forEach((index, i) => (outcomes[index] = scanned[i]));
   lap('files', since);
 
   const findings: Finding[] = [];
@@ -165,7 +177,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   let scannedFiles = 0;
   let cacheHits = 0;
   for (const outcome of outcomes) {
-    if (cache && outcome.hash) cache.set(outcome.path, outcome.hash, { ...outcome, hash: undefined, fromCache: undefined });
+    if (cache && outcome.hash) {
+      const { hash, stamp, fromCache: _fromCache, ...plain } = outcome;
+      cache.set(outcome.path, { hash, stamp, outcome: plain });
+    }
     if (outcome.fromCache) cacheHits++;
     repository.objects.push(...outcome.objects);
     if (!inShard(outcome.path, options.shard)) continue;
@@ -226,6 +241,15 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 }
 
 /** At least one thread (the time budget needs one), more as the repository grows. */
+function stampOf(path: string): FileStamp | undefined {
+  try {
+    const stat = lstatSync(path);
+    return { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino };
+  } catch {
+    return undefined;
+  }
+}
+
 function workerCount(requested: number | 'auto' | undefined, files: number): number {
   if (typeof requested === 'number') return Math.max(0, Math.floor(requested));
   return Math.max(1, Math.min(availableParallelism(), Math.ceil(files / FILES_PER_EXTRA_WORKER)));

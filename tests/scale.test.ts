@@ -1,5 +1,5 @@
 // The report does not depend on how the work was spread: threads, cache, shards.
-import { readdirSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../src/model/types.js';
@@ -68,6 +68,12 @@ describe('scale', () => {
     expect(comparable(warm.report)).toEqual(comparable(cold.report));
     const uncached = await scan({ target, rules, lang: 'en', workers: 1 });
     expect(comparable(uncached.report)).toEqual(comparable(cold.report));
+    // A changed file is read and evaluated again; the others still come from the cache.
+    const notes = readdirSync(join(target, 'svc2')).find((name) => name.startsWith('notes-'))!;
+    writeFileSync(join(target, 'svc2', notes), '# notes\nnothing left to do\n');
+    const edited = await scan({ target, rules, lang: 'en', workers: 1, cacheDir });
+    expect(edited.cacheHits).toBe(59);
+    expect(edited.report.findings.some((f) => f.file === `svc2/${notes}`)).toBe(false);
     // Another rule set does not reuse these outcomes.
     const other = await scan({ target, rules: rules.slice(1), lang: 'en', workers: 1, cacheDir });
     expect(other.cacheHits).toBe(0);

@@ -17,7 +17,10 @@ export function readText(absolutePath: string, maxBytes: number): ReadResult {
 export const readCounter = { files: 0 };
 
 /** The file's bytes, read once, refusing special files and files above the size cap. */
-export function readBytes(absolutePath: string, maxBytes: number): { bytes: Buffer } | { skip: SkipReason; detail?: string } {
+export function readBytes(
+  absolutePath: string,
+  maxBytes: number,
+): { bytes: Buffer; stamp: { size: number; mtimeMs: number; ino: number } } | { skip: SkipReason; detail?: string } {
   let fd: number;
   try {
     // Non-blocking, so that a file swapped for a FIFO after discovery cannot hang the scan.
@@ -37,7 +40,7 @@ export function readBytes(absolutePath: string, maxBytes: number): { bytes: Buff
       read += n;
     }
     readCounter.files++;
-    return { bytes: buffer.subarray(0, read) };
+    return { bytes: buffer.subarray(0, read), stamp: { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino } };
   } catch (error) {
     return { skip: 'unreadable', detail: (error as NodeJS.ErrnoException).code };
   } finally {

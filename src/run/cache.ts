@@ -1,15 +1,29 @@
 // The content cache (`--cache`, like ESLint's): a file whose content and rule set are
 // unchanged gets its previous outcome back without being evaluated again. One cache file
-// per rule set (and cadre version), keyed by path and content hash.
+// per rule set (and cadre version), keyed by path and content hash. As git does, a file whose
+// size, modification time and inode are those recorded is taken as unchanged without being
+// read; any other file is read and compared by its content hash.
 
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileOutcome } from './file-scanner.js';
 
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
+export interface CacheEntry {
+  hash: string;
+  stamp?: FileStamp;
+  outcome: FileOutcome;
+}
+
 interface CacheFile {
-  version: 1;
-  entries: Record<string, { hash: string; outcome: FileOutcome }>;
+  version: 2;
+  entries: Record<string, CacheEntry>;
 }
 
 export class ContentCache {
@@ -22,7 +36,7 @@ export class ContentCache {
     let loaded: CacheFile['entries'] = {};
     try {
       const parsed = JSON.parse(readFileSync(path, 'utf8')) as CacheFile;
-      if (parsed.version === 1 && parsed.entries && typeof parsed.entries === 'object') loaded = parsed.entries;
+      if (parsed.version === 2 && parsed.entries && typeof parsed.entries === 'object') loaded = parsed.entries;
     } catch {
       // No cache yet, or an unreadable one: start afresh.
     }
@@ -40,17 +54,27 @@ export class ContentCache {
   }
 
   /** The previous outcome for a path, to be used if its content hash still matches. */
-  entry(path: string): { hash: string; outcome: FileOutcome } | undefined {
+  entry(path: string): CacheEntry | undefined {
     return Object.prototype.hasOwnProperty.call(this.previous, path) ? this.previous[path] : undefined;
   }
 
-  set(path: string, hash: string, outcome: FileOutcome): void {
-    this.next[path] = { hash, outcome };
+  /** The previous outcome when the file's stamp is the recorded one (the file is then not read). */
+  unchanged(path: string, stamp: FileStamp | undefined): FileOutcome | undefined {
+    const entry = this.entry(path);
+    if (!entry?.stamp || !stamp) return undefined;
+    const same = entry.stamp.size === stamp.size && entry.stamp.mtimeMs === stamp.mtimeMs && entry.stamp.ino === stamp.ino;
+    if (!same) return undefined;
+    this.next[path] = entry;
+    return entry.outcome;
+  }
+
+  set(path: string, entry: CacheEntry): void {
+    this.next[path] = entry;
   }
 
   save(): void {
     const temporary = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ version: 1, entries: this.next } satisfies CacheFile));
+    writeFileSync(temporary, JSON.stringify({ version: 2, entries: this.next } satisfies CacheFile));
     renameSync(temporary, this.path);
   }
 }

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type { Finding, Lang, Rule, ScanError, SkippedFile } from '../model/types.js';
 import { decode, readBytes } from '../parse/read.js';
-import { ContentCache } from './cache.js';
+import { ContentCache, type FileStamp } from './cache.js';
 import { SourceFile, type ParsedKind } from '../parse/source-file.js';
 import type { ObjectFact, RepositoryTree } from '../evaluate/checks/check.js';
 import { RuleIndex } from '../evaluate/compile.js';
@@ -33,8 +33,9 @@ export interface FileOutcome {
   errors: ScanError[];
   suppressions: InlineSuppression[];
   objects: ObjectFact[];
-  /** SHA-256 of the content, when a cache is in use. */
+  /** SHA-256 of the content and the file's stamp, when a cache is in use. */
   hash?: string;
+  stamp?: FileStamp;
   fromCache?: boolean;
 }
 
@@ -81,9 +82,10 @@ export class FileScanner {
     const bytes = readBytes(join(this.options.target, task.path), maxFileSize);
     this.timings.read += performance.now() - since;
     const hash = task.hash && 'bytes' in bytes ? ContentCache.hash(bytes.bytes) : undefined;
-    if (hash && task.cached && task.cached.hash === hash) return { ...task.cached.outcome, hash, fromCache: true };
+    const stamp = 'bytes' in bytes ? bytes.stamp : undefined;
+    if (hash && task.cached && task.cached.hash === hash) return { ...task.cached.outcome, hash, stamp, fromCache: true };
     const read = 'bytes' in bytes ? decode(bytes.bytes) : bytes;
-    if (hash) outcome.hash = hash;
+    if (hash) Object.assign(outcome, { hash, stamp });
     if ('skip' in read) {
       if (task.evaluate) outcome.skipped = { file: task.path, reason: read.skip, ...(read.detail ? { detail: read.detail } : {}) };
       return outcome;
