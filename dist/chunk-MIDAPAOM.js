@@ -1,0 +1,1323 @@
+import { createRequire as __cadreCreateRequire } from 'node:module';
+const require = __cadreCreateRequire(import.meta.url);
+import {
+  atOrAbove,
+  evaluateGate
+} from "./chunk-AQK5JCEV.js";
+import {
+  ContentCache,
+  FileScanner,
+  FindingBuilder,
+  LineIndex,
+  RuleCompileError,
+  RuleIndex,
+  createSchemaEngine,
+  discover,
+  evaluateRepository,
+  glob,
+  globMatcher,
+  load,
+  parseStructured,
+  repositoryTree,
+  require_ajv,
+  require_codegen,
+  withParameterValues
+} from "./chunk-2PWMGHGD.js";
+import {
+  SEVERITIES
+} from "./chunk-XADHSC5L.js";
+import {
+  oneLine
+} from "./chunk-VIG724C6.js";
+import {
+  __commonJS,
+  __toESM
+} from "./chunk-CBBNNE4E.js";
+
+// node_modules/ajv-formats/dist/formats.js
+var require_formats = __commonJS({
+  "node_modules/ajv-formats/dist/formats.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.formatNames = exports.fastFormats = exports.fullFormats = void 0;
+    function fmtDef(validate2, compare2) {
+      return { validate: validate2, compare: compare2 };
+    }
+    exports.fullFormats = {
+      // date: http://tools.ietf.org/html/rfc3339#section-5.6
+      date: fmtDef(date, compareDate),
+      // date-time: http://tools.ietf.org/html/rfc3339#section-5.6
+      time: fmtDef(getTime(true), compareTime),
+      "date-time": fmtDef(getDateTime(true), compareDateTime),
+      "iso-time": fmtDef(getTime(), compareIsoTime),
+      "iso-date-time": fmtDef(getDateTime(), compareIsoDateTime),
+      // duration: https://tools.ietf.org/html/rfc3339#appendix-A
+      duration: /^P(?!$)((\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?|(\d+W)?)$/,
+      uri,
+      "uri-reference": /^(?:[a-z][a-z0-9+\-.]*:)?(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'"()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?(?:\?(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i,
+      // uri-template: https://tools.ietf.org/html/rfc6570
+      "uri-template": /^(?:(?:[^\x00-\x20"'<>%\\^`{|}]|%[0-9a-f]{2})|\{[+#./;?&=,!@|]?(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?(?:,(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?)*\})*$/i,
+      // For the source: https://gist.github.com/dperini/729294
+      // For test cases: https://mathiasbynens.be/demo/url-regex
+      url: /^(?:https?|ftp):\/\/(?:\S+(?::\S*)?@)?(?:(?!(?:10|127)(?:\.\d{1,3}){3})(?!(?:169\.254|192\.168)(?:\.\d{1,3}){2})(?!172\.(?:1[6-9]|2\d|3[0-1])(?:\.\d{1,3}){2})(?:[1-9]\d?|1\d\d|2[01]\d|22[0-3])(?:\.(?:1?\d{1,2}|2[0-4]\d|25[0-5])){2}(?:\.(?:[1-9]\d?|1\d\d|2[0-4]\d|25[0-4]))|(?:(?:[a-z0-9\u{00a1}-\u{ffff}]+-)*[a-z0-9\u{00a1}-\u{ffff}]+)(?:\.(?:[a-z0-9\u{00a1}-\u{ffff}]+-)*[a-z0-9\u{00a1}-\u{ffff}]+)*(?:\.(?:[a-z\u{00a1}-\u{ffff}]{2,})))(?::\d{2,5})?(?:\/[^\s]*)?$/iu,
+      email: /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i,
+      hostname: /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-0-9a-z]{0,61}[0-9a-z])?)*\.?$/i,
+      // optimized https://www.safaribooksonline.com/library/view/regular-expressions-cookbook/9780596802837/ch07s16.html
+      ipv4: /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/,
+      ipv6: /^((([0-9a-f]{1,4}:){7}([0-9a-f]{1,4}|:))|(([0-9a-f]{1,4}:){6}(:[0-9a-f]{1,4}|((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){5}(((:[0-9a-f]{1,4}){1,2})|:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){4}(((:[0-9a-f]{1,4}){1,3})|((:[0-9a-f]{1,4})?:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){3}(((:[0-9a-f]{1,4}){1,4})|((:[0-9a-f]{1,4}){0,2}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){2}(((:[0-9a-f]{1,4}){1,5})|((:[0-9a-f]{1,4}){0,3}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){1}(((:[0-9a-f]{1,4}){1,6})|((:[0-9a-f]{1,4}){0,4}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(:(((:[0-9a-f]{1,4}){1,7})|((:[0-9a-f]{1,4}){0,5}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:)))$/i,
+      regex,
+      // uuid: http://tools.ietf.org/html/rfc4122
+      uuid: /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i,
+      // JSON-pointer: https://tools.ietf.org/html/rfc6901
+      // uri fragment: https://tools.ietf.org/html/rfc3986#appendix-A
+      "json-pointer": /^(?:\/(?:[^~/]|~0|~1)*)*$/,
+      "json-pointer-uri-fragment": /^#(?:\/(?:[a-z0-9_\-.!$&'()*+,;:=@]|%[0-9a-f]{2}|~0|~1)*)*$/i,
+      // relative JSON-pointer: http://tools.ietf.org/html/draft-luff-relative-json-pointer-00
+      "relative-json-pointer": /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/,
+      // the following formats are used by the openapi specification: https://spec.openapis.org/oas/v3.0.0#data-types
+      // byte: https://github.com/miguelmota/is-base64
+      byte,
+      // signed 32 bit integer
+      int32: { type: "number", validate: validateInt32 },
+      // signed 64 bit integer
+      int64: { type: "number", validate: validateInt64 },
+      // C-type float
+      float: { type: "number", validate: validateNumber },
+      // C-type double
+      double: { type: "number", validate: validateNumber },
+      // hint to the UI to hide input strings
+      password: true,
+      // unchecked string payload
+      binary: true
+    };
+    exports.fastFormats = {
+      ...exports.fullFormats,
+      date: fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\d$/, compareDate),
+      time: fmtDef(/^(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i, compareTime),
+      "date-time": fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\dt(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i, compareDateTime),
+      "iso-time": fmtDef(/^(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)?$/i, compareIsoTime),
+      "iso-date-time": fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\d[t\s](?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)?$/i, compareIsoDateTime),
+      // uri: https://github.com/mafintosh/is-my-json-valid/blob/master/formats.js
+      uri: /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/)?[^\s]*$/i,
+      "uri-reference": /^(?:(?:[a-z][a-z0-9+\-.]*:)?\/?\/)?(?:[^\\\s#][^\s#]*)?(?:#[^\\\s]*)?$/i,
+      // email (sources from jsen validator):
+      // http://stackoverflow.com/questions/201323/using-a-regular-expression-to-validate-an-email-address#answer-8829363
+      // http://www.w3.org/TR/html5/forms.html#valid-e-mail-address (search for 'wilful violation')
+      email: /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i
+    };
+    exports.formatNames = Object.keys(exports.fullFormats);
+    function isLeapYear(year) {
+      return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    }
+    var DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
+    var DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    function date(str) {
+      const matches2 = DATE.exec(str);
+      if (!matches2)
+        return false;
+      const year = +matches2[1];
+      const month = +matches2[2];
+      const day = +matches2[3];
+      return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeapYear(year) ? 29 : DAYS[month]);
+    }
+    function compareDate(d1, d2) {
+      if (!(d1 && d2))
+        return void 0;
+      if (d1 > d2)
+        return 1;
+      if (d1 < d2)
+        return -1;
+      return 0;
+    }
+    var TIME = /^(\d\d):(\d\d):(\d\d(?:\.\d+)?)(z|([+-])(\d\d)(?::?(\d\d))?)?$/i;
+    function getTime(strictTimeZone) {
+      return function time(str) {
+        const matches2 = TIME.exec(str);
+        if (!matches2)
+          return false;
+        const hr = +matches2[1];
+        const min = +matches2[2];
+        const sec = +matches2[3];
+        const tz = matches2[4];
+        const tzSign = matches2[5] === "-" ? -1 : 1;
+        const tzH = +(matches2[6] || 0);
+        const tzM = +(matches2[7] || 0);
+        if (tzH > 23 || tzM > 59 || strictTimeZone && !tz)
+          return false;
+        if (hr <= 23 && min <= 59 && sec < 60)
+          return true;
+        const utcMin = min - tzM * tzSign;
+        const utcHr = hr - tzH * tzSign - (utcMin < 0 ? 1 : 0);
+        return (utcHr === 23 || utcHr === -1) && (utcMin === 59 || utcMin === -1) && sec < 61;
+      };
+    }
+    function compareTime(s1, s2) {
+      if (!(s1 && s2))
+        return void 0;
+      const t1 = (/* @__PURE__ */ new Date("2020-01-01T" + s1)).valueOf();
+      const t2 = (/* @__PURE__ */ new Date("2020-01-01T" + s2)).valueOf();
+      if (!(t1 && t2))
+        return void 0;
+      return t1 - t2;
+    }
+    function compareIsoTime(t1, t2) {
+      if (!(t1 && t2))
+        return void 0;
+      const a1 = TIME.exec(t1);
+      const a2 = TIME.exec(t2);
+      if (!(a1 && a2))
+        return void 0;
+      t1 = a1[1] + a1[2] + a1[3];
+      t2 = a2[1] + a2[2] + a2[3];
+      if (t1 > t2)
+        return 1;
+      if (t1 < t2)
+        return -1;
+      return 0;
+    }
+    var DATE_TIME_SEPARATOR = /t|\s/i;
+    function getDateTime(strictTimeZone) {
+      const time = getTime(strictTimeZone);
+      return function date_time(str) {
+        const dateTime = str.split(DATE_TIME_SEPARATOR);
+        return dateTime.length === 2 && date(dateTime[0]) && time(dateTime[1]);
+      };
+    }
+    function compareDateTime(dt1, dt2) {
+      if (!(dt1 && dt2))
+        return void 0;
+      const d1 = new Date(dt1).valueOf();
+      const d2 = new Date(dt2).valueOf();
+      if (!(d1 && d2))
+        return void 0;
+      return d1 - d2;
+    }
+    function compareIsoDateTime(dt1, dt2) {
+      if (!(dt1 && dt2))
+        return void 0;
+      const [d1, t1] = dt1.split(DATE_TIME_SEPARATOR);
+      const [d2, t2] = dt2.split(DATE_TIME_SEPARATOR);
+      const res = compareDate(d1, d2);
+      if (res === void 0)
+        return void 0;
+      return res || compareTime(t1, t2);
+    }
+    var NOT_URI_FRAGMENT = /\/|:/;
+    var URI = /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)(?:\?(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
+    function uri(str) {
+      return NOT_URI_FRAGMENT.test(str) && URI.test(str);
+    }
+    var BYTE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/gm;
+    function byte(str) {
+      BYTE.lastIndex = 0;
+      return BYTE.test(str);
+    }
+    var MIN_INT32 = -(2 ** 31);
+    var MAX_INT32 = 2 ** 31 - 1;
+    function validateInt32(value) {
+      return Number.isInteger(value) && value <= MAX_INT32 && value >= MIN_INT32;
+    }
+    function validateInt64(value) {
+      return Number.isInteger(value);
+    }
+    function validateNumber() {
+      return true;
+    }
+    var Z_ANCHOR = /[^\\]\\Z/;
+    function regex(str) {
+      if (Z_ANCHOR.test(str))
+        return false;
+      try {
+        new RegExp(str);
+        return true;
+      } catch (e) {
+        return false;
+      }
+    }
+  }
+});
+
+// node_modules/ajv-formats/dist/limit.js
+var require_limit = __commonJS({
+  "node_modules/ajv-formats/dist/limit.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.formatLimitDefinition = void 0;
+    var ajv_1 = require_ajv();
+    var codegen_1 = require_codegen();
+    var ops = codegen_1.operators;
+    var KWDs = {
+      formatMaximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
+      formatMinimum: { okStr: ">=", ok: ops.GTE, fail: ops.LT },
+      formatExclusiveMaximum: { okStr: "<", ok: ops.LT, fail: ops.GTE },
+      formatExclusiveMinimum: { okStr: ">", ok: ops.GT, fail: ops.LTE }
+    };
+    var error = {
+      message: ({ keyword, schemaCode }) => (0, codegen_1.str)`should be ${KWDs[keyword].okStr} ${schemaCode}`,
+      params: ({ keyword, schemaCode }) => (0, codegen_1._)`{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`
+    };
+    exports.formatLimitDefinition = {
+      keyword: Object.keys(KWDs),
+      type: "string",
+      schemaType: "string",
+      $data: true,
+      error,
+      code(cxt) {
+        const { gen, data, schemaCode, keyword, it } = cxt;
+        const { opts, self } = it;
+        if (!opts.validateFormats)
+          return;
+        const fCxt = new ajv_1.KeywordCxt(it, self.RULES.all.format.definition, "format");
+        if (fCxt.$data)
+          validate$DataFormat();
+        else
+          validateFormat();
+        function validate$DataFormat() {
+          const fmts = gen.scopeValue("formats", {
+            ref: self.formats,
+            code: opts.code.formats
+          });
+          const fmt = gen.const("fmt", (0, codegen_1._)`${fmts}[${fCxt.schemaCode}]`);
+          cxt.fail$data((0, codegen_1.or)((0, codegen_1._)`typeof ${fmt} != "object"`, (0, codegen_1._)`${fmt} instanceof RegExp`, (0, codegen_1._)`typeof ${fmt}.compare != "function"`, compareCode(fmt)));
+        }
+        function validateFormat() {
+          const format = fCxt.schema;
+          const fmtDef = self.formats[format];
+          if (!fmtDef || fmtDef === true)
+            return;
+          if (typeof fmtDef != "object" || fmtDef instanceof RegExp || typeof fmtDef.compare != "function") {
+            throw new Error(`"${keyword}": format "${format}" does not define "compare" function`);
+          }
+          const fmt = gen.scopeValue("formats", {
+            key: format,
+            ref: fmtDef,
+            code: opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(format)}` : void 0
+          });
+          cxt.fail$data(compareCode(fmt));
+        }
+        function compareCode(fmt) {
+          return (0, codegen_1._)`${fmt}.compare(${data}, ${schemaCode}) ${KWDs[keyword].fail} 0`;
+        }
+      },
+      dependencies: ["format"]
+    };
+    var formatLimitPlugin = (ajv2) => {
+      ajv2.addKeyword(exports.formatLimitDefinition);
+      return ajv2;
+    };
+    exports.default = formatLimitPlugin;
+  }
+});
+
+// node_modules/ajv-formats/dist/index.js
+var require_dist = __commonJS({
+  "node_modules/ajv-formats/dist/index.js"(exports, module) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var formats_1 = require_formats();
+    var limit_1 = require_limit();
+    var codegen_1 = require_codegen();
+    var fullName = new codegen_1.Name("fullFormats");
+    var fastName = new codegen_1.Name("fastFormats");
+    var formatsPlugin = (ajv2, opts = { keywords: true }) => {
+      if (Array.isArray(opts)) {
+        addFormats2(ajv2, opts, formats_1.fullFormats, fullName);
+        return ajv2;
+      }
+      const [formats, exportName] = opts.mode === "fast" ? [formats_1.fastFormats, fastName] : [formats_1.fullFormats, fullName];
+      const list = opts.formats || formats_1.formatNames;
+      addFormats2(ajv2, list, formats, exportName);
+      if (opts.keywords)
+        (0, limit_1.default)(ajv2);
+      return ajv2;
+    };
+    formatsPlugin.get = (name, mode = "full") => {
+      const formats = mode === "fast" ? formats_1.fastFormats : formats_1.fullFormats;
+      const f = formats[name];
+      if (!f)
+        throw new Error(`Unknown format "${name}"`);
+      return f;
+    };
+    function addFormats2(ajv2, list, fs, exportName) {
+      var _a;
+      var _b;
+      (_a = (_b = ajv2.opts.code).formats) !== null && _a !== void 0 ? _a : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
+      for (const f of list)
+        ajv2.addFormat(f, fs[f]);
+    }
+    module.exports = exports = formatsPlugin;
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.default = formatsPlugin;
+  }
+});
+
+// src/package-root.ts
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+var root;
+function packageRoot() {
+  if (root) return root;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (; ; ) {
+    const manifest = join(dir, "package.json");
+    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, "utf8")).name === "cadre") return root = dir;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('cadre: cannot find the package root (package.json named "cadre")');
+    dir = parent;
+  }
+}
+function packageVersion() {
+  return JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")).version;
+}
+function readPackageJson(relativePath) {
+  return JSON.parse(readFileSync(join(packageRoot(), relativePath), "utf8"));
+}
+
+// src/config/load.ts
+import { existsSync as existsSync2, readFileSync as readFileSync2, realpathSync } from "node:fs";
+import { dirname as dirname2, isAbsolute, join as join2, relative, resolve } from "node:path";
+
+// src/json-schema.ts
+var import_ajv = __toESM(require_ajv(), 1);
+var import_ajv_formats = __toESM(require_dist(), 1);
+var addFormats = import_ajv_formats.default;
+var ajv;
+var compiled = /* @__PURE__ */ new Map();
+function cadreValidator(name) {
+  let validate2 = compiled.get(name);
+  if (validate2) return validate2;
+  if (!ajv) {
+    ajv = addFormats(new import_ajv.Ajv({ allErrors: true, strict: false }));
+    ajv.addSchema(readPackageJson("schemas/profile.schema.json"));
+  }
+  const schema = readPackageJson(`schemas/${name}.schema.json`);
+  validate2 = ajv.getSchema(schema.$id) ?? ajv.compile(schema);
+  compiled.set(name, validate2);
+  return validate2;
+}
+
+// src/config/load.ts
+var DEFAULT_CONFIG_FILE = ".cadre.yml";
+var ConfigError = class extends Error {
+  constructor(file, problems) {
+    super(problems.map((p) => `${file}${p.line ? `:${p.line}` : ""}: ${p.key ? `${p.key}: ` : ""}${p.message}`).join("\n"));
+    this.file = file;
+    this.problems = problems;
+  }
+  file;
+  problems;
+};
+function loadConfig(target, explicitPath) {
+  const file = explicitPath ? resolve(explicitPath) : join2(target, DEFAULT_CONFIG_FILE);
+  const display = explicitPath ?? DEFAULT_CONFIG_FILE;
+  if (!existsSync2(file)) {
+    if (explicitPath) throw new ConfigError(display, [{ message: "configuration file not found" }]);
+    return { config: {} };
+  }
+  const text = readFileSync2(file, "utf8");
+  let documents;
+  try {
+    documents = parseStructured(text, new LineIndex(text), { limits: { maxDepth: 32, maxAliases: 20, maxExpandedNodes: 1e4 } });
+  } catch (error) {
+    throw new ConfigError(display, [{ line: error.line, message: `invalid YAML: ${error.message}` }]);
+  }
+  if (documents.length > 1) throw new ConfigError(display, [{ line: documents[1].line, message: "one YAML document expected" }]);
+  const document = documents[0];
+  const value = document?.value ?? {};
+  const validator = cadreValidator("config");
+  if (!validator(value)) {
+    throw new ConfigError(
+      display,
+      (validator.errors ?? []).map((error) => {
+        const path = error.instancePath.split("/").filter(Boolean);
+        const extra = error.keyword === "additionalProperties" ? String(error.params.additionalProperty) : void 0;
+        const keyPath = extra ? [...path, extra] : path;
+        return {
+          line: document?.lineOf(keyPath),
+          key: keyPath.join(".") || "(root)",
+          message: extra ? `unknown key "${extra}"` : error.message ?? "invalid"
+        };
+      })
+    );
+  }
+  const config = value;
+  const base = dirname2(file);
+  const root2 = realpathSync(target);
+  config.rules = config.rules?.map((folder, index) => {
+    const absolute = isAbsolute(folder) ? folder : resolve(base, folder);
+    const real = existsSync2(absolute) ? realpathSync(absolute) : absolute;
+    const inside = relative(root2, real);
+    if (inside.startsWith("..") || isAbsolute(inside)) {
+      throw new ConfigError(display, [{ line: document?.lineOf(["rules", index]), key: `rules.${index}`, message: "rule folder outside the repository" }]);
+    }
+    if (!existsSync2(absolute)) {
+      throw new ConfigError(display, [{ line: document?.lineOf(["rules", index]), key: `rules.${index}`, message: "rule folder not found" }]);
+    }
+    return absolute;
+  });
+  return { config, file };
+}
+
+// src/run/shard.ts
+import { createHash } from "node:crypto";
+function parseShard(text) {
+  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const index = match ? Number(match[1]) : NaN;
+  const total = match ? Number(match[2]) : NaN;
+  if (!match || total < 1 || index < 1 || index > total) throw new Error(`--shard must be k/n with 1 ≤ k ≤ n (got "${text}")`);
+  return { index, total };
+}
+function shardOf(path, total) {
+  const digest = createHash("sha1").update(path).digest();
+  return digest.readUInt32BE(0) % total + 1;
+}
+function inShard(path, shard) {
+  return !shard || shard.total === 1 || shardOf(path, shard.total) === shard.index;
+}
+
+// src/scan.ts
+import { execFileSync } from "node:child_process";
+import { availableParallelism } from "node:os";
+import { lstatSync, statSync } from "node:fs";
+import { join as join4 } from "node:path";
+
+// src/run/worker-pool.ts
+import { existsSync as existsSync3 } from "node:fs";
+import { join as join3 } from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { Worker } from "node:worker_threads";
+var BATCH = 32;
+var WATCH_EVERY_MS = 100;
+function workerEntry() {
+  const sibling = fileURLToPath2(new URL("./worker.js", import.meta.url));
+  if (existsSync3(sibling)) return sibling;
+  const built = join3(packageRoot(), "lib", "run", "worker.js");
+  return existsSync3(built) ? built : void 0;
+}
+async function scanInWorkers(setup, tasks, pool) {
+  const outcomes = new Array(tasks.length);
+  const timings = { read: 0, evaluate: 0, parse: {}, rules: /* @__PURE__ */ new Map() };
+  const queue = tasks.map((_, i) => i);
+  let done = 0;
+  const record = (index, outcome) => {
+    if (outcomes[index]) return;
+    outcomes[index] = outcome;
+    pool.onProgress?.(++done, tasks.length);
+  };
+  const runWorker = () => new Promise((resolve2, reject) => {
+    const status = new Float64Array(new SharedArrayBuffer(16));
+    status[0] = -1;
+    const worker = new Worker(pool.entry, { workerData: { ...setup, status } });
+    let current = [];
+    let settled = false;
+    const finish = (action) => {
+      if (settled) return;
+      settled = true;
+      clearInterval(watchdog);
+      action();
+    };
+    const sendNext = () => {
+      current = queue.splice(0, BATCH);
+      if (current.length === 0) worker.postMessage({ done: true });
+      else worker.postMessage({ batch: current, tasks: current.map((i) => tasks[i]) });
+    };
+    const watchdog = setInterval(() => {
+      const index = status[0];
+      if (pool.fileTimeBudgetMs <= 0 || index < 0 || Date.now() - status[1] <= pool.fileTimeBudgetMs) return;
+      const task = tasks[index];
+      record(index, {
+        path: task.path,
+        scanned: false,
+        findings: [],
+        errors: [],
+        suppressions: [],
+        objects: [],
+        ...task.evaluate ? { skipped: { file: task.path, reason: "time-budget", detail: `> ${pool.fileTimeBudgetMs} ms` } } : {}
+      });
+      queue.unshift(...current.filter((i) => !outcomes[i]));
+      finish(() => {
+        void worker.terminate();
+        runWorker().then(resolve2, reject);
+      });
+    }, WATCH_EVERY_MS);
+    worker.on("message", (message) => {
+      if ("timings" in message) {
+        mergeTimings(timings, message.timings);
+        finish(() => void worker.terminate().then(() => resolve2()));
+        return;
+      }
+      message.outcomes.forEach((outcome, i) => record(message.batch[i], outcome));
+      sendNext();
+    });
+    worker.on("error", (error) => finish(() => reject(error)));
+    sendNext();
+  });
+  const threads = Math.max(1, Math.min(pool.threads, Math.ceil(tasks.length / BATCH)));
+  await Promise.all(Array.from({ length: threads }, runWorker));
+  return { outcomes, timings };
+}
+function mergeTimings(into, from) {
+  into.read += from.read;
+  into.evaluate += from.evaluate;
+  for (const [kind, ms] of Object.entries(from.parse)) into.parse[kind] = (into.parse[kind] ?? 0) + ms;
+  for (const rule of from.rules) {
+    const entry = into.rules.get(rule.ruleId);
+    if (entry) {
+      entry.milliseconds += rule.milliseconds;
+      entry.files += rule.files;
+    } else into.rules.set(rule.ruleId, { ...rule });
+  }
+}
+
+// src/waive/apply.ts
+function applyWaivers(input) {
+  const waivable = new Map(input.rules.map((rule) => [rule.id, rule.waivable !== false]));
+  const records = [];
+  const findings = input.findings.map((finding) => ({ ...finding }));
+  for (const waiver of input.waivers) {
+    const matchers = (waiver.paths ?? []).map((p) => globMatcher(p, { anchored: true }));
+    const covered = findings.filter(
+      (f) => f.ruleId === waiver.rule && (waiver.fingerprint === void 0 || f.fingerprint === waiver.fingerprint) && (matchers.length === 0 || f.file !== void 0 && matchers.some((match) => match(f.file)))
+    );
+    const record = {
+      source: "file",
+      location: waiver.location,
+      rule: waiver.rule,
+      ...waiver.paths ? { paths: waiver.paths } : {},
+      ...waiver.fingerprint ? { fingerprint: waiver.fingerprint } : {},
+      justification: waiver.justification,
+      author: waiver.author,
+      ...waiver.approver ? { approver: waiver.approver } : {},
+      ...waiver.ticket ? { ticket: waiver.ticket } : {},
+      created: waiver.created,
+      expires: waiver.expires,
+      status: "active",
+      matched: covered.length
+    };
+    if (!waivable.has(waiver.rule)) Object.assign(record, { status: "invalid", detail: "unknown rule" });
+    else if (waiver.expires < input.today) Object.assign(record, { status: "expired", detail: `expired on ${waiver.expires}` });
+    else if (!waivable.get(waiver.rule)) Object.assign(record, { status: "refused", detail: "this rule cannot be waived: the risk must be fixed" });
+    else if (waiver.created > waiver.expires) Object.assign(record, { status: "invalid", detail: "created after it expires" });
+    else if (covered.length === 0) Object.assign(record, { status: "stale", detail: "matches no finding" });
+    if (record.status === "active") {
+      for (const finding of covered) {
+        finding.waiver ??= {
+          source: "file",
+          location: waiver.location,
+          justification: waiver.justification,
+          author: waiver.author,
+          ...waiver.approver ? { approver: waiver.approver } : {},
+          expires: waiver.expires
+        };
+      }
+    }
+    records.push(record);
+  }
+  for (const suppression of input.suppressions) {
+    for (const rule of suppression.rules) {
+      const covered = findings.filter(
+        (f) => f.ruleId === rule && f.file === suppression.file && f.line !== void 0 && (f.line === suppression.line || f.line === suppression.line + 1)
+      );
+      const location = `${suppression.file}:${suppression.line}`;
+      const record = { source: "inline", location, rule, justification: suppression.reason, status: "active", matched: covered.length };
+      if (!waivable.has(rule)) Object.assign(record, { status: "invalid", detail: "unknown rule" });
+      else if (suppression.reason.length === 0) Object.assign(record, { status: "invalid", detail: "a reason is required: cadre-ignore <rule-id>: <reason>" });
+      else if (!waivable.get(rule)) Object.assign(record, { status: "refused", detail: "this rule cannot be waived: the risk must be fixed" });
+      else if (covered.length === 0) Object.assign(record, { status: "stale", detail: "matches no finding" });
+      if (record.status === "active") {
+        for (const finding of covered) finding.waiver ??= { source: "inline", location, justification: suppression.reason };
+      }
+      records.push(record);
+    }
+  }
+  return { findings, records };
+}
+
+// src/waive/baseline.ts
+import { readFileSync as readFileSync3 } from "node:fs";
+function loadBaseline(path, display) {
+  let report;
+  try {
+    report = JSON.parse(readFileSync3(path, "utf8"));
+  } catch (error) {
+    throw new ConfigError(display, [{ message: `baseline is not a readable JSON report (${error.code ?? error.message})` }]);
+  }
+  const validate2 = cadreValidator("report");
+  if (!validate2(report)) throw new ConfigError(display, [{ message: `baseline is not a cadre report: ${validate2.errors?.[0]?.instancePath} ${validate2.errors?.[0]?.message}` }]);
+  return report;
+}
+function applyBaseline(findings, baseline) {
+  const known = new Set(baseline.findings.map((f) => f.fingerprint));
+  const current = new Set(findings.map((f) => f.fingerprint));
+  const fresh = findings.filter((f) => !known.has(f.fingerprint));
+  return {
+    findings: fresh,
+    stats: {
+      findings: baseline.findings.length,
+      unchanged: findings.length - fresh.length,
+      fixed: [...known].filter((fingerprint) => !current.has(fingerprint)).length,
+      new: fresh.length
+    }
+  };
+}
+
+// src/report/build.ts
+import { createHash as createHash2 } from "node:crypto";
+
+// src/report/scores.ts
+function statusOf(ruleIds, active, waived) {
+  if (ruleIds.some((id) => active.has(id))) return "failed";
+  if (ruleIds.some((id) => waived.has(id))) return "waived";
+  return "passed";
+}
+function tally(statuses) {
+  return {
+    passed: statuses.filter((s) => s === "passed").length,
+    failed: statuses.filter((s) => s === "failed").length,
+    waived: statuses.filter((s) => s === "waived").length
+  };
+}
+function computeScores(rules, findings) {
+  const active = new Set(findings.filter((f) => !f.waiver).map((f) => f.ruleId));
+  const waived = new Set(findings.filter((f) => f.waiver).map((f) => f.ruleId));
+  const criteria = /* @__PURE__ */ new Map();
+  for (const rule of rules) {
+    for (const reference of rule.references) {
+      const byCriterion = criteria.get(reference.framework) ?? /* @__PURE__ */ new Map();
+      byCriterion.set(reference.criterion, [...byCriterion.get(reference.criterion) ?? [], rule.id]);
+      criteria.set(reference.framework, byCriterion);
+    }
+  }
+  const frameworks = [...criteria.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([framework, byCriterion]) => {
+    const scored = [...byCriterion.entries()].sort(([a], [b]) => a.localeCompare(b, void 0, { numeric: true })).map(([criterion, ruleIds]) => ({ criterion, status: statusOf(ruleIds, active, waived), rules: [...ruleIds].sort() }));
+    return { framework, ...tally(scored.map((c) => c.status)), criteria: scored };
+  });
+  const byDomain = /* @__PURE__ */ new Map();
+  for (const rule of rules) byDomain.set(rule.domain, [...byDomain.get(rule.domain) ?? [], rule.id]);
+  const domains = [...byDomain.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([domain, ids]) => ({ domain, rules: ids.length, ...tally(ids.map((id) => statusOf([id], active, waived))) }));
+  return { frameworks, domains };
+}
+
+// src/report/build.ts
+var REPORT_SCHEMA_URL = "https://cadre.numerique.gouv.fr/schemas/report.schema.json";
+function buildReport(input) {
+  const findings = [...input.findings].sort(compareFindings);
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0]));
+  const byDomain = {};
+  let waived = 0;
+  for (const finding of findings) {
+    if (finding.waiver) {
+      waived++;
+      continue;
+    }
+    bySeverity[finding.severity]++;
+    byDomain[finding.domain] = (byDomain[finding.domain] ?? 0) + 1;
+  }
+  return {
+    $schema: REPORT_SCHEMA_URL,
+    reportVersion: "1",
+    tool: { name: "cadre", version: input.version },
+    ruleset: { digest: rulesetDigest(input.rules), rules: input.rules.length, ...input.profile ? { profile: input.profile } : {} },
+    target: { path: input.targetPath, ...input.commit ? { commit: input.commit } : {} },
+    lang: input.lang,
+    startedAt: input.startedAt.toISOString(),
+    durationMs: Math.round(input.durationMs),
+    summary: { files: input.files, findings: findings.length - waived, waived, bySeverity, byDomain: sortKeys(byDomain) },
+    scores: computeScores(input.rules, findings),
+    waivers: sortWaivers(input.waivers),
+    ...input.baseline ? { baseline: input.baseline } : {},
+    ...input.truncated?.length ? { truncated: input.truncated } : {},
+    ...input.shard && input.shard.total > 1 ? { shard: input.shard } : {},
+    rules: input.rules.map((rule) => summarizeRule(rule, input.lang)).sort((a, b) => compare(a.id, b.id)),
+    findings,
+    skipped: sortSkipped(input.skipped),
+    errors: sortErrors(input.errors)
+  };
+}
+function summarizeRule(rule, lang) {
+  return {
+    id: rule.id,
+    domain: rule.domain,
+    severity: rule.severity,
+    title: rule.title[lang],
+    description: rule.message[lang].replace(/\{\{\s*\w+\s*\}\}/g, "…"),
+    remediation: rule.remediation[lang],
+    references: rule.references,
+    tags: rule.tags ?? [],
+    ...rule.references.find((r) => r.url)?.url ? { helpUri: rule.references.find((r) => r.url).url } : {}
+  };
+}
+function rulesetDigest(rules) {
+  const canonical = [...rules].sort((a, b) => compare(a.id, b.id)).map(({ source: _source, ...rule }) => canonicalJson(rule)).join("\n");
+  return `sha256:${createHash2("sha256").update(canonical).digest("hex")}`;
+}
+function canonicalJson(value) {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.keys(value).sort().filter((key) => value[key] !== void 0).map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key])}`);
+    return `{${entries.join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+function compareFindings(a, b) {
+  return compare(a.file ?? "", b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || compare(a.ruleId, b.ruleId) || compare(a.fingerprint, b.fingerprint);
+}
+var sortWaivers = (waivers) => [...waivers].sort((a, b) => compare(a.location, b.location) || compare(a.rule, b.rule));
+var sortSkipped = (skipped) => [...skipped].sort((a, b) => compare(a.file, b.file));
+var sortErrors = (errors) => [...errors].sort((a, b) => compare(a.file ?? "", b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || compare(a.message, b.message));
+function compare(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function sortKeys(record) {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compare(a, b)));
+}
+
+// src/scan.ts
+var DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+var DEFAULT_MAX_FINDINGS_PER_RULE = 1e3;
+var DEFAULT_FILE_TIME_BUDGET_MS = 3e4;
+var SMALL_SCAN = 64;
+var FILES_PER_EXTRA_WORKER = 400;
+var TargetError = class extends Error {
+};
+async function scan(options) {
+  const startedAt = /* @__PURE__ */ new Date();
+  const clock = performance.now();
+  const phases = {};
+  const lap = (phase, since2) => {
+    phases[phase] = (phases[phase] ?? 0) + performance.now() - since2;
+  };
+  assertDirectory(options.target);
+  let since = performance.now();
+  const discovery = await discover(options.target, { include: options.include, exclude: options.exclude, gitignore: options.gitignore });
+  const repository = repositoryTree(options.target, discovery.files.map((f) => f.path), discovery.directories);
+  lap("discover", since);
+  since = performance.now();
+  const scannerOptions = { target: options.target, lang: options.lang, maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, timings: Boolean(options.timings) };
+  const scanner = new FileScanner(options.rules, scannerOptions, repository);
+  lap("compile", since);
+  const runsRepositoryRules = !options.shard || options.shard.index === 1;
+  const tasks = [];
+  for (const entry2 of discovery.files) {
+    const task = scanner.taskFor(entry2.path);
+    if (!task) continue;
+    const owned = inShard(entry2.path, options.shard);
+    if (!owned) {
+      if (!(runsRepositoryRules && task.collectObjects)) continue;
+      task.evaluate = false;
+    }
+    if (!runsRepositoryRules) task.collectObjects = false;
+    if (task.evaluate || task.collectObjects) tasks.push(task);
+  }
+  const version = packageVersion();
+  const cache = options.cacheDir ? ContentCache.at(options.cacheDir, rulesetDigest(options.rules), version, JSON.stringify([options.lang, scannerOptions.maxFileSize])) : void 0;
+  since = performance.now();
+  const outcomes = new Array(tasks.length);
+  const pending = [];
+  tasks.forEach((task, index) => {
+    const known = cache?.unchanged(task.path, stampOf(join4(options.target, task.path)));
+    if (known) {
+      outcomes[index] = { ...known, fromCache: true };
+      return;
+    }
+    if (cache) {
+      task.hash = true;
+      const cached = cache.entry(task.path);
+      if (cached) task.cached = { hash: cached.hash, outcome: cached.outcome };
+    }
+    pending.push(index);
+  });
+  const toScan = pending.map((index) => tasks[index]);
+  const threads = options.workers === void 0 && options.trustedRules && toScan.length <= SMALL_SCAN ? 0 : workerCount(options.workers, toScan.length);
+  const entry = threads > 0 && toScan.length > 0 ? workerEntry() : void 0;
+  let scanned;
+  let timings;
+  if (entry) {
+    const setup = { rules: options.rules, options: scannerOptions, files: repository.files, directories: repository.directories };
+    ({ outcomes: scanned, timings } = await scanInWorkers(setup, toScan, {
+      threads,
+      entry,
+      fileTimeBudgetMs: options.fileTimeBudgetMs ?? DEFAULT_FILE_TIME_BUDGET_MS,
+      onProgress: options.onProgress
+    }));
+  } else {
+    scanned = toScan.map((task, i) => {
+      const outcome = scanner.scan(task);
+      options.onProgress?.(i + 1, toScan.length);
+      return outcome;
+    });
+    timings = scanner.timings;
+  }
+  pending.forEach((index, i) => outcomes[index] = scanned[i]);
+  lap("files", since);
+  const findings = [];
+  const errors = [];
+  const skipped = [...discovery.skipped.filter((s) => inShard(s.file, options.shard))];
+  const suppressions = [];
+  let scannedFiles = 0;
+  let cacheHits = 0;
+  for (const outcome of outcomes) {
+    if (cache && outcome.hash) {
+      const { hash, stamp, fromCache: _fromCache, ...plain } = outcome;
+      cache.set(outcome.path, { hash, stamp, outcome: plain });
+    }
+    if (outcome.fromCache) cacheHits++;
+    repository.objects.push(...outcome.objects);
+    if (!inShard(outcome.path, options.shard)) continue;
+    if (outcome.scanned) scannedFiles++;
+    if (outcome.skipped) skipped.push(outcome.skipped);
+    findings.push(...outcome.findings);
+    errors.push(...outcome.errors);
+    suppressions.push(...outcome.suppressions);
+  }
+  cache?.save();
+  since = performance.now();
+  if (runsRepositoryRules) {
+    const repositoryResult = evaluateRepository(scanner.index.repositoryRules, repository, new FindingBuilder(options.lang));
+    findings.push(...repositoryResult.findings);
+    errors.push(...repositoryResult.errors);
+  }
+  lap("repository", since);
+  since = performance.now();
+  const capped = capPerRule(findings, options.maxFindingsPerRule ?? DEFAULT_MAX_FINDINGS_PER_RULE);
+  const waived = applyWaivers({
+    findings: capped.findings,
+    waivers: options.waivers ?? [],
+    suppressions,
+    rules: options.rules,
+    today: options.today ?? startedAt.toISOString().slice(0, 10)
+  });
+  const baselined = options.baseline ? applyBaseline(waived.findings, options.baseline) : void 0;
+  lap("waive", since);
+  since = performance.now();
+  const report = buildReport({
+    version,
+    rules: options.rules,
+    profile: options.profile,
+    targetPath: options.targetName ?? options.target,
+    commit: gitCommit(options.target),
+    lang: options.lang,
+    startedAt,
+    durationMs: performance.now() - clock,
+    files: scannedFiles,
+    findings: baselined?.findings ?? waived.findings,
+    skipped,
+    errors,
+    waivers: waived.records,
+    baseline: baselined?.stats,
+    truncated: capped.truncated,
+    shard: options.shard
+  });
+  lap("report", since);
+  const result = { report, cacheHits, workers: entry ? threads : 0 };
+  if (!options.timings) return result;
+  const parseTotal = Object.values(timings.parse).reduce((a, b) => a + b, 0);
+  Object.assign(phases, { read: timings.read, parse: parseTotal, evaluate: Math.max(0, timings.evaluate - parseTotal) });
+  return { ...result, timings: { phases, parse: timings.parse, rules: [...timings.rules.values()].sort((a, b) => b.milliseconds - a.milliseconds) } };
+}
+function stampOf(path) {
+  try {
+    const stat = lstatSync(path);
+    return { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino };
+  } catch {
+    return void 0;
+  }
+}
+function workerCount(requested, files) {
+  if (typeof requested === "number") return Math.max(0, Math.floor(requested));
+  return Math.max(1, Math.min(availableParallelism(), Math.ceil(files / FILES_PER_EXTRA_WORKER)));
+}
+function capPerRule(findings, max) {
+  const perRule = /* @__PURE__ */ new Map();
+  for (const finding of findings) perRule.set(finding.ruleId, [...perRule.get(finding.ruleId) ?? [], finding]);
+  const kept = [];
+  const truncated = [];
+  for (const [ruleId, list] of perRule) {
+    if (list.length <= max) {
+      kept.push(...list);
+      continue;
+    }
+    list.sort(compareFindings);
+    kept.push(...list.slice(0, max));
+    truncated.push({ ruleId, omitted: list.length - max });
+  }
+  return { findings: kept, truncated: truncated.sort((a, b) => compare(a.ruleId, b.ruleId)) };
+}
+function assertDirectory(target) {
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(target).isDirectory();
+  } catch {
+    throw new TargetError(`target not found: ${target}`);
+  }
+  if (!isDirectory) throw new TargetError(`target is not a folder: ${target}`);
+}
+function gitCommit(target) {
+  try {
+    return execFileSync("git", ["rev-parse", "--verify", "-q", "HEAD"], { cwd: target, stdio: ["ignore", "pipe", "ignore"], encoding: "utf8", timeout: 5e3 }).trim() || void 0;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/rules/load.ts
+import { readFileSync as readFileSync4 } from "node:fs";
+import { join as join5, relative as relative2 } from "node:path";
+var ID_PREFIXES = {
+  security: ["docker", "k8s", "ci", "compose", "web"],
+  secrets: ["secret"],
+  gdpr: ["gdpr"],
+  accessibility: ["a11y"],
+  ecodesign: ["eco"],
+  sovereignty: ["sov"],
+  hygiene: ["hyg"],
+  platform: ["cpin"]
+};
+var MAX_RULE_FILE_BYTES = 512 * 1024;
+var RULE_YAML_LIMITS = { maxDepth: 64, maxAliases: 50, maxExpandedNodes: 1e5 };
+function builtinRulesDir() {
+  return join5(packageRoot(), "rules");
+}
+function validateRuleShape(value) {
+  const validate2 = cadreValidator("rule");
+  return validate2(value) ? [] : validate2.errors ?? [];
+}
+async function loadRules(locations, options = {}) {
+  const rules = [];
+  const problems = [];
+  const firstSeen = /* @__PURE__ */ new Map();
+  const base = options.base ?? process.cwd();
+  const ajv2 = createSchemaEngine();
+  for (const location of locations) {
+    const files = /\.ya?ml$/i.test(location) ? [location] : (await glob("**/*.{yaml,yml}", { cwd: location, absolute: true, nodir: true, follow: false })).sort();
+    for (const file of files) {
+      const display = relative2(base, file) || file;
+      const compile = !(options.skipCompile ?? []).includes(location);
+      for (const loaded of loadRuleFile(file, display, compile ? ajv2 : void 0, problems)) {
+        const previous = firstSeen.get(loaded.id);
+        if (previous) {
+          problems.push({ file: display, key: "id", message: `duplicate rule id "${loaded.id}" (also in ${previous})` });
+          continue;
+        }
+        firstSeen.set(loaded.id, display);
+        rules.push(loaded);
+      }
+    }
+  }
+  return { rules, problems };
+}
+function loadRuleFile(file, display, ajv2, problems) {
+  let text;
+  try {
+    text = readFileSync4(file, "utf8");
+  } catch (error) {
+    problems.push({ file: display, message: `cannot read rule file: ${error.code ?? error}` });
+    return [];
+  }
+  if (text.length > MAX_RULE_FILE_BYTES) {
+    problems.push({ file: display, message: `rule file larger than ${MAX_RULE_FILE_BYTES} bytes` });
+    return [];
+  }
+  let documents;
+  try {
+    documents = parseStructured(text, new LineIndex(text), { limits: RULE_YAML_LIMITS });
+  } catch (error) {
+    const e = error;
+    problems.push({ file: display, line: e.line, message: `invalid YAML: ${e.message}` });
+    return [];
+  }
+  const rules = [];
+  for (const document of documents) {
+    if (document.value === null || document.value === void 0) continue;
+    const rule = checkRule(document, display, ajv2, problems);
+    if (rule) rules.push({ ...rule, source: display });
+  }
+  return rules;
+}
+function checkRule(document, file, ajv2, problems) {
+  const errors = validateRuleShape(document.value);
+  if (errors.length > 0) {
+    for (const error of relevantErrors(errors)) problems.push(describeSchemaError(error, document, file));
+    return void 0;
+  }
+  const rule = document.value;
+  const prefix = rule.id.split("-")[0];
+  if (!ID_PREFIXES[rule.domain].includes(prefix)) {
+    problems.push({
+      file,
+      line: document.lineOf(["id"]),
+      key: "id",
+      message: `id "${rule.id}" must start with one of ${ID_PREFIXES[rule.domain].map((p) => `${p}-`).join(", ")} (domain ${rule.domain})`
+    });
+    return void 0;
+  }
+  if (!ajv2) return rule;
+  try {
+    new RuleIndex([rule], ajv2).compileAll();
+  } catch (error) {
+    if (!(error instanceof RuleCompileError)) throw error;
+    problems.push({ file, line: document.lineOf(error.path), key: error.path.join("."), message: error.message });
+    return void 0;
+  }
+  return rule;
+}
+function relevantErrors(errors) {
+  const seen = /* @__PURE__ */ new Set();
+  return errors.filter((error) => {
+    const id = `${error.instancePath}|${error.keyword}|${JSON.stringify(error.params)}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return !["if", "anyOf", "oneOf"].includes(error.keyword);
+  });
+}
+function describeSchemaError(error, document, file) {
+  const path = error.instancePath === "" ? [] : error.instancePath.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  let key = path.join(".");
+  let message = error.message ?? "invalid";
+  if (error.keyword === "additionalProperties") {
+    const extra = String(error.params.additionalProperty);
+    key = [...path, extra].join(".");
+    message = `unknown key "${extra}"`;
+    return { file, line: document.lineOf([...path, extra]), key, message };
+  }
+  if (error.keyword === "required") {
+    const missing = String(error.params.missingProperty);
+    message = `missing required key "${missing}"`;
+    key = [...path, missing].join(".");
+  }
+  if (error.keyword === "enum") message = `must be one of: ${error.params.allowedValues.join(", ")}`;
+  return { file, line: document.lineOf(path), key: key || "(root)", message };
+}
+function formatRuleProblem(problem) {
+  const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
+  return `${where}: ${problem.key ? `${problem.key}: ` : ""}${problem.message}`;
+}
+
+// src/rules/profiles.ts
+import { readdirSync, readFileSync as readFileSync5 } from "node:fs";
+import { join as join6 } from "node:path";
+var DEFAULT_PROFILE = "recommended";
+var ProfileError = class extends Error {
+};
+function validate(profile, origin) {
+  const validator = cadreValidator("profile");
+  if (!validator(profile)) {
+    const details = (validator.errors ?? []).map((e) => `${e.instancePath || "(root)"} ${e.message}`).join("; ");
+    throw new ProfileError(`${origin}: invalid profile: ${details}`);
+  }
+  return profile;
+}
+function builtinProfiles() {
+  const dir = join6(packageRoot(), "profiles");
+  const profiles = /* @__PURE__ */ new Map();
+  for (const file of readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+    const profile = validate(load(readFileSync5(join6(dir, file), "utf8")), `profiles/${file}`);
+    profiles.set(profile.name ?? file.replace(/\.ya?ml$/, ""), profile);
+  }
+  return profiles;
+}
+function chain(name, profiles) {
+  const result = [];
+  const seen = /* @__PURE__ */ new Set();
+  let current = name;
+  while (current) {
+    if (seen.has(current)) throw new ProfileError(`profile "${current}" extends itself`);
+    seen.add(current);
+    const profile = profiles.get(current);
+    if (!profile) throw new ProfileError(`unknown profile "${current}" (known: ${[...profiles.keys()].join(", ")})`);
+    result.unshift(profile);
+    current = profile.extends;
+  }
+  return result;
+}
+function matches(selector, rule) {
+  if (selector.startsWith("domain:")) return rule.domain === selector.slice(7);
+  if (selector.startsWith("tag:")) return (rule.tags ?? []).includes(selector.slice(4));
+  return rule.id === selector;
+}
+function applyProfile(rules, name, own = {}) {
+  const profiles = builtinProfiles();
+  for (const [key, profile] of Object.entries(own)) profiles.set(key, validate({ ...profile, name: key }, `.cadre.yml profiles.${key}`));
+  const ids = new Set(rules.map((r) => r.id));
+  let enabled = new Map(rules.map((rule) => [rule.id, true]));
+  let failOn;
+  const current = new Map(rules.map((rule) => [rule.id, rule]));
+  for (const profile of chain(name, profiles)) {
+    for (const selector of [...profile.exclude ?? [], ...profile.include ?? [], ...Object.keys(profile.severity ?? {})]) {
+      if (!selector.includes(":") && !ids.has(selector)) throw new ProfileError(`profile "${profile.name}": unknown rule "${selector}"`);
+    }
+    for (const rule of rules) {
+      if ((profile.exclude ?? []).some((s) => matches(s, rule))) enabled.set(rule.id, false);
+      if ((profile.include ?? []).some((s) => matches(s, rule))) enabled.set(rule.id, true);
+    }
+    for (const [id, rule] of current) {
+      let severity = profile.severity?.[id] ?? rule.severity;
+      for (const raise of profile.raise ?? []) {
+        const hit = (raise.domain === void 0 || raise.domain === rule.domain) && (raise.tag === void 0 || (rule.tags ?? []).includes(raise.tag));
+        if (hit && !atOrAbove(severity, raise.to)) severity = raise.to;
+      }
+      let next = severity === rule.severity ? rule : { ...rule, severity };
+      if (profile.parameters?.[id]) next = withParameterValues(next, profile.parameters[id]);
+      current.set(id, next);
+    }
+    failOn = profile.failOn ?? failOn;
+  }
+  enabled = new Map([...enabled].filter(([, on]) => on));
+  return { name, rules: rules.filter((rule) => enabled.has(rule.id)).map((rule) => current.get(rule.id)), failOn };
+}
+
+// src/waive/waiver-file.ts
+import { existsSync as existsSync4, readFileSync as readFileSync6 } from "node:fs";
+import { join as join7 } from "node:path";
+var DEFAULT_WAIVER_FILE = ".cadre-waivers.yml";
+function loadWaivers(target, explicitPath) {
+  const path = explicitPath ?? join7(target, DEFAULT_WAIVER_FILE);
+  const display = explicitPath ?? DEFAULT_WAIVER_FILE;
+  if (!existsSync4(path)) {
+    if (explicitPath) throw new ConfigError(display, [{ message: "waiver file not found" }]);
+    return [];
+  }
+  const text = readFileSync6(path, "utf8");
+  let document;
+  try {
+    [document] = parseStructured(text, new LineIndex(text), { limits: { maxDepth: 16, maxAliases: 0, maxExpandedNodes: 1e5 } });
+  } catch (error) {
+    throw new ConfigError(display, [{ line: error.line, message: `invalid YAML: ${error.message}` }]);
+  }
+  const value = document?.value ?? { waivers: [] };
+  const validate2 = cadreValidator("waivers");
+  if (!validate2(value)) {
+    throw new ConfigError(
+      display,
+      (validate2.errors ?? []).map((error) => {
+        const path2 = error.instancePath.split("/").filter(Boolean);
+        const extra = error.keyword === "additionalProperties" ? String(error.params.additionalProperty) : void 0;
+        const missing = error.keyword === "required" ? String(error.params.missingProperty) : void 0;
+        const keyPath = [...path2, ...extra ? [extra] : missing ? [missing] : []];
+        return {
+          line: document?.lineOf(extra ? keyPath : path2),
+          key: keyPath.join(".") || "(root)",
+          message: extra ? `unknown key "${extra}"` : missing ? `missing required key "${missing}"` : error.message ?? "invalid"
+        };
+      })
+    );
+  }
+  const waivers = value.waivers;
+  return waivers.map((waiver, index) => ({ ...waiver, location: `${display}:${document.lineOf(["waivers", index])}` }));
+}
+
+// src/check.ts
+var DEFAULT_FAIL_ON = "high";
+async function runCheck(request) {
+  const { config } = loadConfig(request.target, request.configPath);
+  const { rules, failOn: profileFailOn, profile } = await resolveRules({
+    ruleFolders: [...request.ruleFolders ?? [], ...config.rules ?? []],
+    builtinRules: request.builtinRules !== false && config.builtinRules !== false,
+    profile: request.profile ?? config.profile,
+    config
+  });
+  const lang = request.lang ?? config.lang ?? "fr";
+  const waivers = loadWaivers(request.target, request.waiversPath);
+  const baseline = request.baselinePath ? loadBaseline(request.baselinePath, request.baselinePath) : void 0;
+  const { report, timings } = await scan({
+    target: request.target,
+    targetName: request.targetName,
+    rules,
+    lang,
+    profile,
+    include: config.include,
+    exclude: [...config.exclude ?? [], ...request.exclude ?? []],
+    gitignore: config.gitignore,
+    maxFileSize: config.maxFileSize,
+    fileTimeBudgetMs: config.fileTimeBudget,
+    maxFindingsPerRule: config.maxFindingsPerRule,
+    timings: request.timings,
+    waivers,
+    baseline,
+    today: request.today,
+    workers: request.workers,
+    cacheDir: request.cacheDir,
+    shard: request.shard,
+    onProgress: request.onProgress,
+    trustedRules: (request.ruleFolders ?? []).length === 0 && (config.rules ?? []).length === 0
+  });
+  const gate = evaluateGate(report, request.failOn ?? config.failOn ?? profileFailOn ?? DEFAULT_FAIL_ON);
+  return { report, gate, config, timings };
+}
+async function resolveRules(options) {
+  const locations = [...options.builtinRules ? [builtinRulesDir()] : [], ...options.ruleFolders];
+  const { rules: loaded, problems } = await loadRules(locations, { skipCompile: [builtinRulesDir()] });
+  if (problems.length > 0) throw new ConfigError("rules", problems.map((p) => ({ message: oneLine(formatRuleProblem(p)) })));
+  let rules = loaded;
+  let failOn;
+  let profile;
+  if (options.builtinRules || options.profile) {
+    try {
+      const applied = applyProfile(rules, options.profile ?? DEFAULT_PROFILE, options.config.profiles);
+      ({ rules, failOn } = applied);
+      profile = applied.name;
+    } catch (error) {
+      if (error instanceof ProfileError) throw new ConfigError(DEFAULT_CONFIG_FILE, [{ key: "profile", message: error.message }]);
+      throw error;
+    }
+  }
+  const config = options.config;
+  const known = new Set(loaded.map((rule) => rule.id));
+  const unknown = [...config.disable ?? [], ...Object.keys(config.severity ?? {}), ...Object.keys(config.parameters ?? {})].filter((id) => !known.has(id));
+  if (unknown.length > 0) throw new ConfigError(DEFAULT_CONFIG_FILE, unknown.map((id) => ({ key: id, message: "unknown rule id" })));
+  const disabled = new Set(config.disable ?? []);
+  try {
+    rules = rules.filter((rule) => !disabled.has(rule.id)).map((rule) => {
+      const severity = config.severity?.[rule.id];
+      return withParameterValues(severity ? { ...rule, severity } : rule, config.parameters?.[rule.id]);
+    });
+  } catch (error) {
+    throw new ConfigError(DEFAULT_CONFIG_FILE, [{ key: "parameters", message: error.message }]);
+  }
+  return { rules, profile, failOn };
+}
+
+// src/render/renderer.ts
+var FORMATS = ["console", "json", "sarif", "html", "codequality", "junit", "markdown"];
+var loaders = {
+  console: async () => (await import("./chunk-WNDDDSVA.js")).renderConsole,
+  json: async () => (await import("./chunk-ASHVFX6X.js")).renderJson,
+  sarif: async () => (await import("./chunk-C5F6LUOD.js")).renderSarif,
+  html: async () => (await import("./chunk-5K52UCYI.js")).renderHtml,
+  codequality: async () => (await import("./chunk-UQOWYEMC.js")).renderCodeQuality,
+  junit: async () => (await import("./chunk-PHY2COHO.js")).renderJunit,
+  markdown: async () => (await import("./chunk-5G4UQV3D.js")).renderMarkdown
+};
+async function loadRenderer(format) {
+  return loaders[format]();
+}
+function isFormat(value) {
+  return FORMATS.includes(value);
+}
+
+export {
+  packageRoot,
+  packageVersion,
+  cadreValidator,
+  ConfigError,
+  parseShard,
+  computeScores,
+  canonicalJson,
+  compareFindings,
+  sortWaivers,
+  sortSkipped,
+  sortErrors,
+  compare,
+  TargetError,
+  scan,
+  builtinRulesDir,
+  loadRules,
+  formatRuleProblem,
+  DEFAULT_FAIL_ON,
+  runCheck,
+  resolveRules,
+  FORMATS,
+  loadRenderer,
+  isFormat
+};
