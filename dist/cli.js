@@ -8,7 +8,7 @@ import {
   parseDuration,
   signReport,
   verifyReport
-} from "./chunk-MOWZTGPY.js";
+} from "./chunk-25ENDVLF.js";
 import {
   ConfigError,
   DEFAULT_FAIL_ON,
@@ -33,14 +33,14 @@ import {
   sortErrors,
   sortSkipped,
   sortWaivers
-} from "./chunk-MIDAPAOM.js";
+} from "./chunk-RCHHTYJ5.js";
 import "./chunk-AQK5JCEV.js";
 import {
   LineIndex,
   decode,
   discover,
   load
-} from "./chunk-2PWMGHGD.js";
+} from "./chunk-P6HZYMPG.js";
 import {
   DOMAINS,
   LANGS,

@@ -7,7 +7,7 @@ import {
   isFormat,
   loadRenderer,
   runCheck
-} from "./chunk-MIDAPAOM.js";
+} from "./chunk-RCHHTYJ5.js";
 import {
   evaluateGate
 } from "./chunk-AQK5JCEV.js";
