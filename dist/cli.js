@@ -8,7 +8,7 @@ import {
   parseDuration,
   signReport,
   verifyReport
-} from "./chunk-25ENDVLF.js";
+} from "./chunk-MOWZTGPY.js";
 import {
   ConfigError,
   DEFAULT_FAIL_ON,
@@ -33,14 +33,14 @@ import {
   sortErrors,
   sortSkipped,
   sortWaivers
-} from "./chunk-RCHHTYJ5.js";
+} from "./chunk-MIDAPAOM.js";
 import "./chunk-AQK5JCEV.js";
 import {
   LineIndex,
   decode,
   discover,
   load
-} from "./chunk-P6HZYMPG.js";
+} from "./chunk-2PWMGHGD.js";
 import {
   DOMAINS,
   LANGS,

@@ -17,16 +17,16 @@ import {
   renderOptional,
   upsertSticky,
   writeOutput
-} from "./chunk-QB52U24U.js";
+} from "./chunk-4OO3N5RP.js";
 import {
   MARKDOWN_MARKER
 } from "./chunk-7ACLJBU3.js";
 import {
   ConfigError,
   TargetError
-} from "./chunk-RCHHTYJ5.js";
+} from "./chunk-MIDAPAOM.js";
 import "./chunk-AQK5JCEV.js";
-import "./chunk-P6HZYMPG.js";
+import "./chunk-2PWMGHGD.js";
 import "./chunk-XADHSC5L.js";
 import {
   oneLine
@@ -38,24 +38,24 @@ import {
   __toESM
 } from "./chunk-CBBNNE4E.js";
 
-// ../../work/main/node_modules/es-errors/type.js
+// node_modules/es-errors/type.js
 var require_type = __commonJS({
-  "../../work/main/node_modules/es-errors/type.js"(exports, module) {
+  "node_modules/es-errors/type.js"(exports, module) {
     "use strict";
     module.exports = TypeError;
   }
 });
 
-// ../../work/main/node_modules/object-inspect/util.inspect.js
+// node_modules/object-inspect/util.inspect.js
 var require_util_inspect = __commonJS({
-  "../../work/main/node_modules/object-inspect/util.inspect.js"(exports, module) {
+  "node_modules/object-inspect/util.inspect.js"(exports, module) {
     module.exports = __require("util").inspect;
   }
 });
 
-// ../../work/main/node_modules/object-inspect/stringWidthRanges.js
+// node_modules/object-inspect/stringWidthRanges.js
 var require_stringWidthRanges = __commonJS({
-  "../../work/main/node_modules/object-inspect/stringWidthRanges.js"(exports, module) {
+  "node_modules/object-inspect/stringWidthRanges.js"(exports, module) {
     var $join = Array.prototype.join;
     module.exports = $join.call([
       "00.v,02n.w,0gw.33,07n.6,07b.18,01.0,01.1,01.1,01.0,01k.5,0a.a,01.0,01a.k,0g.0,02t.7,01.5,02.1,01.3,",
@@ -90,9 +90,9 @@ var require_stringWidthRanges = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/object-inspect/stringWidth.js
+// node_modules/object-inspect/stringWidth.js
 var require_stringWidth = __commonJS({
-  "../../work/main/node_modules/object-inspect/stringWidth.js"(exports, module) {
+  "node_modules/object-inspect/stringWidth.js"(exports, module) {
     var $charCodeAt = String.prototype.charCodeAt;
     var $indexOf = String.prototype.indexOf;
     var $normalize = String.prototype.normalize;
@@ -160,9 +160,9 @@ var require_stringWidth = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/object-inspect/index.js
+// node_modules/object-inspect/index.js
 var require_object_inspect = __commonJS({
-  "../../work/main/node_modules/object-inspect/index.js"(exports, module) {
+  "node_modules/object-inspect/index.js"(exports, module) {
     var hasMap = typeof Map === "function" && Map.prototype;
     var mapSizeDescriptor = Object.getOwnPropertyDescriptor && hasMap ? Object.getOwnPropertyDescriptor(Map.prototype, "size") : null;
     var mapSize = hasMap && mapSizeDescriptor && typeof mapSizeDescriptor.get === "function" ? mapSizeDescriptor.get : null;
@@ -959,9 +959,9 @@ var require_object_inspect = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/side-channel-list/index.js
+// node_modules/side-channel-list/index.js
 var require_side_channel_list = __commonJS({
-  "../../work/main/node_modules/side-channel-list/index.js"(exports, module) {
+  "node_modules/side-channel-list/index.js"(exports, module) {
     "use strict";
     var inspect = require_object_inspect();
     var $TypeError = require_type();
@@ -1052,113 +1052,113 @@ var require_side_channel_list = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/es-object-atoms/index.js
+// node_modules/es-object-atoms/index.js
 var require_es_object_atoms = __commonJS({
-  "../../work/main/node_modules/es-object-atoms/index.js"(exports, module) {
+  "node_modules/es-object-atoms/index.js"(exports, module) {
     "use strict";
     module.exports = Object;
   }
 });
 
-// ../../work/main/node_modules/es-errors/index.js
+// node_modules/es-errors/index.js
 var require_es_errors = __commonJS({
-  "../../work/main/node_modules/es-errors/index.js"(exports, module) {
+  "node_modules/es-errors/index.js"(exports, module) {
     "use strict";
     module.exports = Error;
   }
 });
 
-// ../../work/main/node_modules/es-errors/eval.js
+// node_modules/es-errors/eval.js
 var require_eval = __commonJS({
-  "../../work/main/node_modules/es-errors/eval.js"(exports, module) {
+  "node_modules/es-errors/eval.js"(exports, module) {
     "use strict";
     module.exports = EvalError;
   }
 });
 
-// ../../work/main/node_modules/es-errors/range.js
+// node_modules/es-errors/range.js
 var require_range = __commonJS({
-  "../../work/main/node_modules/es-errors/range.js"(exports, module) {
+  "node_modules/es-errors/range.js"(exports, module) {
     "use strict";
     module.exports = RangeError;
   }
 });
 
-// ../../work/main/node_modules/es-errors/ref.js
+// node_modules/es-errors/ref.js
 var require_ref = __commonJS({
-  "../../work/main/node_modules/es-errors/ref.js"(exports, module) {
+  "node_modules/es-errors/ref.js"(exports, module) {
     "use strict";
     module.exports = ReferenceError;
   }
 });
 
-// ../../work/main/node_modules/es-errors/syntax.js
+// node_modules/es-errors/syntax.js
 var require_syntax = __commonJS({
-  "../../work/main/node_modules/es-errors/syntax.js"(exports, module) {
+  "node_modules/es-errors/syntax.js"(exports, module) {
     "use strict";
     module.exports = SyntaxError;
   }
 });
 
-// ../../work/main/node_modules/es-errors/uri.js
+// node_modules/es-errors/uri.js
 var require_uri = __commonJS({
-  "../../work/main/node_modules/es-errors/uri.js"(exports, module) {
+  "node_modules/es-errors/uri.js"(exports, module) {
     "use strict";
     module.exports = URIError;
   }
 });
 
-// ../../work/main/node_modules/math-intrinsics/abs.js
+// node_modules/math-intrinsics/abs.js
 var require_abs = __commonJS({
-  "../../work/main/node_modules/math-intrinsics/abs.js"(exports, module) {
+  "node_modules/math-intrinsics/abs.js"(exports, module) {
     "use strict";
     module.exports = Math.abs;
   }
 });
 
-// ../../work/main/node_modules/math-intrinsics/floor.js
+// node_modules/math-intrinsics/floor.js
 var require_floor = __commonJS({
-  "../../work/main/node_modules/math-intrinsics/floor.js"(exports, module) {
+  "node_modules/math-intrinsics/floor.js"(exports, module) {
     "use strict";
     module.exports = Math.floor;
   }
 });
 
-// ../../work/main/node_modules/math-intrinsics/max.js
+// node_modules/math-intrinsics/max.js
 var require_max = __commonJS({
-  "../../work/main/node_modules/math-intrinsics/max.js"(exports, module) {
+  "node_modules/math-intrinsics/max.js"(exports, module) {
     "use strict";
     module.exports = Math.max;
   }
 });
 
-// ../../work/main/node_modules/math-intrinsics/min.js
+// node_modules/math-intrinsics/min.js
 var require_min = __commonJS({
-  "../../work/main/node_modules/math-intrinsics/min.js"(exports, module) {
+  "node_modules/math-intrinsics/min.js"(exports, module) {
     "use strict";
     module.exports = Math.min;
   }
 });
 
-// ../../work/main/node_modules/math-intrinsics/pow.js
+// node_modules/math-intrinsics/pow.js
 var require_pow = __commonJS({
-  "../../work/main/node_modules/math-intrinsics/pow.js"(exports, module) {
+  "node_modules/math-intrinsics/pow.js"(exports, module) {
     "use strict";
     module.exports = Math.pow;
   }
 });
 
-// ../../work/main/node_modules/math-intrinsics/round.js
+// node_modules/math-intrinsics/round.js
 var require_round = __commonJS({
-  "../../work/main/node_modules/math-intrinsics/round.js"(exports, module) {
+  "node_modules/math-intrinsics/round.js"(exports, module) {
     "use strict";
     module.exports = Math.round;
   }
 });
 
-// ../../work/main/node_modules/math-intrinsics/isNaN.js
+// node_modules/math-intrinsics/isNaN.js
 var require_isNaN = __commonJS({
-  "../../work/main/node_modules/math-intrinsics/isNaN.js"(exports, module) {
+  "node_modules/math-intrinsics/isNaN.js"(exports, module) {
     "use strict";
     module.exports = Number.isNaN || function isNaN2(a) {
       return a !== a;
@@ -1166,9 +1166,9 @@ var require_isNaN = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/math-intrinsics/sign.js
+// node_modules/math-intrinsics/sign.js
 var require_sign = __commonJS({
-  "../../work/main/node_modules/math-intrinsics/sign.js"(exports, module) {
+  "node_modules/math-intrinsics/sign.js"(exports, module) {
     "use strict";
     var $isNaN = require_isNaN();
     module.exports = function sign(number) {
@@ -1180,17 +1180,17 @@ var require_sign = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/gopd/gOPD.js
+// node_modules/gopd/gOPD.js
 var require_gOPD = __commonJS({
-  "../../work/main/node_modules/gopd/gOPD.js"(exports, module) {
+  "node_modules/gopd/gOPD.js"(exports, module) {
     "use strict";
     module.exports = Object.getOwnPropertyDescriptor;
   }
 });
 
-// ../../work/main/node_modules/gopd/index.js
+// node_modules/gopd/index.js
 var require_gopd = __commonJS({
-  "../../work/main/node_modules/gopd/index.js"(exports, module) {
+  "node_modules/gopd/index.js"(exports, module) {
     "use strict";
     var $gOPD = require_gOPD();
     if ($gOPD) {
@@ -1204,9 +1204,9 @@ var require_gopd = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/es-define-property/index.js
+// node_modules/es-define-property/index.js
 var require_es_define_property = __commonJS({
-  "../../work/main/node_modules/es-define-property/index.js"(exports, module) {
+  "node_modules/es-define-property/index.js"(exports, module) {
     "use strict";
     var $defineProperty = Object.defineProperty || false;
     if ($defineProperty) {
@@ -1220,9 +1220,9 @@ var require_es_define_property = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/has-symbols/shams.js
+// node_modules/has-symbols/shams.js
 var require_shams = __commonJS({
-  "../../work/main/node_modules/has-symbols/shams.js"(exports, module) {
+  "node_modules/has-symbols/shams.js"(exports, module) {
     "use strict";
     module.exports = function hasSymbols() {
       if (typeof Symbol !== "function" || typeof Object.getOwnPropertySymbols !== "function") {
@@ -1275,9 +1275,9 @@ var require_shams = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/has-symbols/index.js
+// node_modules/has-symbols/index.js
 var require_has_symbols = __commonJS({
-  "../../work/main/node_modules/has-symbols/index.js"(exports, module) {
+  "node_modules/has-symbols/index.js"(exports, module) {
     "use strict";
     var origSymbol = typeof Symbol !== "undefined" && Symbol;
     var hasSymbolSham = require_shams();
@@ -1299,26 +1299,26 @@ var require_has_symbols = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/get-proto/Reflect.getPrototypeOf.js
+// node_modules/get-proto/Reflect.getPrototypeOf.js
 var require_Reflect_getPrototypeOf = __commonJS({
-  "../../work/main/node_modules/get-proto/Reflect.getPrototypeOf.js"(exports, module) {
+  "node_modules/get-proto/Reflect.getPrototypeOf.js"(exports, module) {
     "use strict";
     module.exports = typeof Reflect !== "undefined" && Reflect.getPrototypeOf || null;
   }
 });
 
-// ../../work/main/node_modules/get-proto/Object.getPrototypeOf.js
+// node_modules/get-proto/Object.getPrototypeOf.js
 var require_Object_getPrototypeOf = __commonJS({
-  "../../work/main/node_modules/get-proto/Object.getPrototypeOf.js"(exports, module) {
+  "node_modules/get-proto/Object.getPrototypeOf.js"(exports, module) {
     "use strict";
     var $Object = require_es_object_atoms();
     module.exports = $Object.getPrototypeOf || null;
   }
 });
 
-// ../../work/main/node_modules/function-bind/implementation.js
+// node_modules/function-bind/implementation.js
 var require_implementation = __commonJS({
-  "../../work/main/node_modules/function-bind/implementation.js"(exports, module) {
+  "node_modules/function-bind/implementation.js"(exports, module) {
     "use strict";
     var ERROR_MESSAGE = "Function.prototype.bind called on incompatible ";
     var toStr = Object.prototype.toString;
@@ -1392,42 +1392,42 @@ var require_implementation = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/function-bind/index.js
+// node_modules/function-bind/index.js
 var require_function_bind = __commonJS({
-  "../../work/main/node_modules/function-bind/index.js"(exports, module) {
+  "node_modules/function-bind/index.js"(exports, module) {
     "use strict";
     var implementation = require_implementation();
     module.exports = Function.prototype.bind || implementation;
   }
 });
 
-// ../../work/main/node_modules/call-bind-apply-helpers/functionCall.js
+// node_modules/call-bind-apply-helpers/functionCall.js
 var require_functionCall = __commonJS({
-  "../../work/main/node_modules/call-bind-apply-helpers/functionCall.js"(exports, module) {
+  "node_modules/call-bind-apply-helpers/functionCall.js"(exports, module) {
     "use strict";
     module.exports = Function.prototype.call;
   }
 });
 
-// ../../work/main/node_modules/call-bind-apply-helpers/functionApply.js
+// node_modules/call-bind-apply-helpers/functionApply.js
 var require_functionApply = __commonJS({
-  "../../work/main/node_modules/call-bind-apply-helpers/functionApply.js"(exports, module) {
+  "node_modules/call-bind-apply-helpers/functionApply.js"(exports, module) {
     "use strict";
     module.exports = Function.prototype.apply;
   }
 });
 
-// ../../work/main/node_modules/call-bind-apply-helpers/reflectApply.js
+// node_modules/call-bind-apply-helpers/reflectApply.js
 var require_reflectApply = __commonJS({
-  "../../work/main/node_modules/call-bind-apply-helpers/reflectApply.js"(exports, module) {
+  "node_modules/call-bind-apply-helpers/reflectApply.js"(exports, module) {
     "use strict";
     module.exports = typeof Reflect !== "undefined" && Reflect && Reflect.apply;
   }
 });
 
-// ../../work/main/node_modules/call-bind-apply-helpers/actualApply.js
+// node_modules/call-bind-apply-helpers/actualApply.js
 var require_actualApply = __commonJS({
-  "../../work/main/node_modules/call-bind-apply-helpers/actualApply.js"(exports, module) {
+  "node_modules/call-bind-apply-helpers/actualApply.js"(exports, module) {
     "use strict";
     var bind = require_function_bind();
     var $apply = require_functionApply();
@@ -1437,9 +1437,9 @@ var require_actualApply = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/call-bind-apply-helpers/index.js
+// node_modules/call-bind-apply-helpers/index.js
 var require_call_bind_apply_helpers = __commonJS({
-  "../../work/main/node_modules/call-bind-apply-helpers/index.js"(exports, module) {
+  "node_modules/call-bind-apply-helpers/index.js"(exports, module) {
     "use strict";
     var bind = require_function_bind();
     var $TypeError = require_type();
@@ -1454,9 +1454,9 @@ var require_call_bind_apply_helpers = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/dunder-proto/get.js
+// node_modules/dunder-proto/get.js
 var require_get = __commonJS({
-  "../../work/main/node_modules/dunder-proto/get.js"(exports, module) {
+  "node_modules/dunder-proto/get.js"(exports, module) {
     "use strict";
     var callBind = require_call_bind_apply_helpers();
     var gOPD = require_gopd();
@@ -1485,9 +1485,9 @@ var require_get = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/get-proto/index.js
+// node_modules/get-proto/index.js
 var require_get_proto = __commonJS({
-  "../../work/main/node_modules/get-proto/index.js"(exports, module) {
+  "node_modules/get-proto/index.js"(exports, module) {
     "use strict";
     var reflectGetProto = require_Reflect_getPrototypeOf();
     var originalGetProto = require_Object_getPrototypeOf();
@@ -1505,9 +1505,9 @@ var require_get_proto = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/async-function/index.js
+// node_modules/async-function/index.js
 var require_async_function = __commonJS({
-  "../../work/main/node_modules/async-function/index.js"(exports, module) {
+  "node_modules/async-function/index.js"(exports, module) {
     "use strict";
     var cached = (
       /** @type {import('.').AsyncFunctionConstructor} */
@@ -1518,9 +1518,9 @@ var require_async_function = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/generator-function/index.js
+// node_modules/generator-function/index.js
 var require_generator_function = __commonJS({
-  "../../work/main/node_modules/generator-function/index.js"(exports, module) {
+  "node_modules/generator-function/index.js"(exports, module) {
     "use strict";
     var cached = (
       /** @type {GeneratorFunctionConstructor} */
@@ -1531,9 +1531,9 @@ var require_generator_function = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/async-generator-function/index.js
+// node_modules/async-generator-function/index.js
 var require_async_generator_function = __commonJS({
-  "../../work/main/node_modules/async-generator-function/index.js"(exports, module) {
+  "node_modules/async-generator-function/index.js"(exports, module) {
     "use strict";
     var cached = (
       /** @type {import('.').AsyncGeneratorFunctionConstructor} */
@@ -1544,9 +1544,9 @@ var require_async_generator_function = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/hasown/index.js
+// node_modules/hasown/index.js
 var require_hasown = __commonJS({
-  "../../work/main/node_modules/hasown/index.js"(exports, module) {
+  "node_modules/hasown/index.js"(exports, module) {
     "use strict";
     var call = Function.prototype.call;
     var $hasOwn = Object.prototype.hasOwnProperty;
@@ -1555,9 +1555,9 @@ var require_hasown = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/get-intrinsic/index.js
+// node_modules/get-intrinsic/index.js
 var require_get_intrinsic = __commonJS({
-  "../../work/main/node_modules/get-intrinsic/index.js"(exports, module) {
+  "node_modules/get-intrinsic/index.js"(exports, module) {
     "use strict";
     var undefined2;
     var $Object = require_es_object_atoms();
@@ -1882,9 +1882,9 @@ var require_get_intrinsic = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/call-bound/index.js
+// node_modules/call-bound/index.js
 var require_call_bound = __commonJS({
-  "../../work/main/node_modules/call-bound/index.js"(exports, module) {
+  "node_modules/call-bound/index.js"(exports, module) {
     "use strict";
     var GetIntrinsic = require_get_intrinsic();
     var callBindBasic = require_call_bind_apply_helpers();
@@ -1905,9 +1905,9 @@ var require_call_bound = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/side-channel-map/index.js
+// node_modules/side-channel-map/index.js
 var require_side_channel_map = __commonJS({
-  "../../work/main/node_modules/side-channel-map/index.js"(exports, module) {
+  "node_modules/side-channel-map/index.js"(exports, module) {
     "use strict";
     var GetIntrinsic = require_get_intrinsic();
     var callBound = require_call_bound();
@@ -1961,9 +1961,9 @@ var require_side_channel_map = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/side-channel-weakmap/index.js
+// node_modules/side-channel-weakmap/index.js
 var require_side_channel_weakmap = __commonJS({
-  "../../work/main/node_modules/side-channel-weakmap/index.js"(exports, module) {
+  "node_modules/side-channel-weakmap/index.js"(exports, module) {
     "use strict";
     var GetIntrinsic = require_get_intrinsic();
     var callBound = require_call_bound();
@@ -2034,9 +2034,9 @@ var require_side_channel_weakmap = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/side-channel/index.js
+// node_modules/side-channel/index.js
 var require_side_channel = __commonJS({
-  "../../work/main/node_modules/side-channel/index.js"(exports, module) {
+  "node_modules/side-channel/index.js"(exports, module) {
     "use strict";
     var $TypeError = require_type();
     var inspect = require_object_inspect();
@@ -2074,9 +2074,9 @@ var require_side_channel = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/qs/lib/formats.js
+// node_modules/qs/lib/formats.js
 var require_formats = __commonJS({
-  "../../work/main/node_modules/qs/lib/formats.js"(exports, module) {
+  "node_modules/qs/lib/formats.js"(exports, module) {
     "use strict";
     var replace = String.prototype.replace;
     var percentTwenties = /%20/g;
@@ -2105,9 +2105,9 @@ var require_formats = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/qs/lib/utils.js
+// node_modules/qs/lib/utils.js
 var require_utils = __commonJS({
-  "../../work/main/node_modules/qs/lib/utils.js"(exports, module) {
+  "node_modules/qs/lib/utils.js"(exports, module) {
     "use strict";
     var formats = require_formats();
     var getSideChannel = require_side_channel();
@@ -2525,9 +2525,9 @@ var require_utils = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/qs/lib/stringify.js
+// node_modules/qs/lib/stringify.js
 var require_stringify = __commonJS({
-  "../../work/main/node_modules/qs/lib/stringify.js"(exports, module) {
+  "node_modules/qs/lib/stringify.js"(exports, module) {
     "use strict";
     var getSideChannel = require_side_channel();
     var utils = require_utils();
@@ -2822,9 +2822,9 @@ var require_stringify = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/qs/lib/parse.js
+// node_modules/qs/lib/parse.js
 var require_parse = __commonJS({
-  "../../work/main/node_modules/qs/lib/parse.js"(exports, module) {
+  "node_modules/qs/lib/parse.js"(exports, module) {
     "use strict";
     var getSideChannel = require_side_channel();
     var utils = require_utils();
@@ -3233,9 +3233,9 @@ var require_parse = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/qs/lib/index.js
+// node_modules/qs/lib/index.js
 var require_lib = __commonJS({
-  "../../work/main/node_modules/qs/lib/index.js"(exports, module) {
+  "node_modules/qs/lib/index.js"(exports, module) {
     "use strict";
     var stringify2 = require_stringify();
     var parse2 = require_parse();
@@ -3248,9 +3248,9 @@ var require_lib = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/xcase/es5/index.js
+// node_modules/xcase/es5/index.js
 var require_es5 = __commonJS({
-  "../../work/main/node_modules/xcase/es5/index.js"(exports) {
+  "node_modules/xcase/es5/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", {
       value: true
@@ -3482,9 +3482,9 @@ var require_es5 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterAbstract.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterAbstract.js
 var require_RateLimiterAbstract = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterAbstract.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterAbstract.js"(exports, module) {
     module.exports = class RateLimiterAbstract {
       /**
        *
@@ -3587,9 +3587,9 @@ var require_RateLimiterAbstract = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/component/BlockedKeys/BlockedKeys.js
+// node_modules/rate-limiter-flexible/lib/component/BlockedKeys/BlockedKeys.js
 var require_BlockedKeys = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/component/BlockedKeys/BlockedKeys.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/component/BlockedKeys/BlockedKeys.js"(exports, module) {
     module.exports = class BlockedKeys {
       constructor() {
         this._keys = {};
@@ -3659,17 +3659,17 @@ var require_BlockedKeys = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/component/BlockedKeys/index.js
+// node_modules/rate-limiter-flexible/lib/component/BlockedKeys/index.js
 var require_BlockedKeys2 = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/component/BlockedKeys/index.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/component/BlockedKeys/index.js"(exports, module) {
     var BlockedKeys = require_BlockedKeys();
     module.exports = BlockedKeys;
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterRes.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterRes.js
 var require_RateLimiterRes = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterRes.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterRes.js"(exports, module) {
     module.exports = class RateLimiterRes {
       constructor(remainingPoints, msBeforeNext, consumedPoints, isFirstInDuration) {
         this.remainingPoints = typeof remainingPoints === "undefined" ? 0 : remainingPoints;
@@ -3725,9 +3725,9 @@ var require_RateLimiterRes = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterInsuredAbstract.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterInsuredAbstract.js
 var require_RateLimiterInsuredAbstract = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterInsuredAbstract.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterInsuredAbstract.js"(exports, module) {
     var RateLimiterAbstract = require_RateLimiterAbstract();
     var RateLimiterRes = require_RateLimiterRes();
     module.exports = class RateLimiterInsuredAbstract extends RateLimiterAbstract {
@@ -3820,9 +3820,9 @@ var require_RateLimiterInsuredAbstract = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterStoreAbstract.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterStoreAbstract.js
 var require_RateLimiterStoreAbstract = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterStoreAbstract.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterStoreAbstract.js"(exports, module) {
     var RateLimiterAbstract = require_RateLimiterAbstract();
     var BlockedKeys = require_BlockedKeys2();
     var RateLimiterRes = require_RateLimiterRes();
@@ -4126,9 +4126,9 @@ var require_RateLimiterStoreAbstract = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterRedis.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterRedis.js
 var require_RateLimiterRedis = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterRedis.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterRedis.js"(exports, module) {
     var RateLimiterStoreAbstract = require_RateLimiterStoreAbstract();
     var RateLimiterRes = require_RateLimiterRes();
     var incrTtlLuaScript = `redis.call('set', KEYS[1], 0, 'EX', ARGV[2], 'NX') local consumed = redis.call('incrby', KEYS[1], ARGV[1]) local ttl = redis.call('pttl', KEYS[1]) if ttl == -1 then   redis.call('expire', KEYS[1], ARGV[2])   ttl = 1000 * ARGV[2] end return {consumed, ttl} `;
@@ -4291,9 +4291,9 @@ var require_RateLimiterRedis = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterMongo.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterMongo.js
 var require_RateLimiterMongo = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterMongo.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterMongo.js"(exports, module) {
     var RateLimiterStoreAbstract = require_RateLimiterStoreAbstract();
     var RateLimiterRes = require_RateLimiterRes();
     function getDriverVersion(client) {
@@ -4529,9 +4529,9 @@ var require_RateLimiterMongo = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterMySQL.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterMySQL.js
 var require_RateLimiterMySQL = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterMySQL.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterMySQL.js"(exports, module) {
     var RateLimiterStoreAbstract = require_RateLimiterStoreAbstract();
     var RateLimiterRes = require_RateLimiterRes();
     var RateLimiterMySQL = class extends RateLimiterStoreAbstract {
@@ -4860,9 +4860,9 @@ var require_RateLimiterMySQL = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterPostgres.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterPostgres.js
 var require_RateLimiterPostgres = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterPostgres.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterPostgres.js"(exports, module) {
     var RateLimiterStoreAbstract = require_RateLimiterStoreAbstract();
     var RateLimiterRes = require_RateLimiterRes();
     var RateLimiterPostgres = class extends RateLimiterStoreAbstract {
@@ -5133,9 +5133,9 @@ var require_RateLimiterPostgres = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/component/MemoryStorage/Record.js
+// node_modules/rate-limiter-flexible/lib/component/MemoryStorage/Record.js
 var require_Record = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/component/MemoryStorage/Record.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/component/MemoryStorage/Record.js"(exports, module) {
     module.exports = class Record {
       /**
        *
@@ -5173,9 +5173,9 @@ var require_Record = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/component/MemoryStorage/MemoryStorage.js
+// node_modules/rate-limiter-flexible/lib/component/MemoryStorage/MemoryStorage.js
 var require_MemoryStorage = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/component/MemoryStorage/MemoryStorage.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/component/MemoryStorage/MemoryStorage.js"(exports, module) {
     var Record = require_Record();
     var RateLimiterRes = require_RateLimiterRes();
     module.exports = class MemoryStorage {
@@ -5243,9 +5243,9 @@ var require_MemoryStorage = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterMemory.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterMemory.js
 var require_RateLimiterMemory = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterMemory.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterMemory.js"(exports, module) {
     var RateLimiterAbstract = require_RateLimiterAbstract();
     var MemoryStorage = require_MemoryStorage();
     var RateLimiterRes = require_RateLimiterRes();
@@ -5337,9 +5337,9 @@ var require_RateLimiterMemory = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterCluster.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterCluster.js
 var require_RateLimiterCluster = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterCluster.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterCluster.js"(exports, module) {
     var cluster = __require("cluster");
     var crypto = __require("crypto");
     var RateLimiterAbstract = require_RateLimiterAbstract();
@@ -5628,9 +5628,9 @@ var require_RateLimiterCluster = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterMemcache.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterMemcache.js
 var require_RateLimiterMemcache = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterMemcache.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterMemcache.js"(exports, module) {
     var RateLimiterStoreAbstract = require_RateLimiterStoreAbstract();
     var RateLimiterRes = require_RateLimiterRes();
     var RateLimiterMemcache = class extends RateLimiterStoreAbstract {
@@ -5770,9 +5770,9 @@ var require_RateLimiterMemcache = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RLWrapperBlackAndWhite.js
+// node_modules/rate-limiter-flexible/lib/RLWrapperBlackAndWhite.js
 var require_RLWrapperBlackAndWhite = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RLWrapperBlackAndWhite.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RLWrapperBlackAndWhite.js"(exports, module) {
     var RateLimiterRes = require_RateLimiterRes();
     module.exports = class RLWrapperBlackAndWhite {
       constructor(opts = {}) {
@@ -5938,9 +5938,9 @@ var require_RLWrapperBlackAndWhite = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RLWrapperTimeouts.js
+// node_modules/rate-limiter-flexible/lib/RLWrapperTimeouts.js
 var require_RLWrapperTimeouts = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RLWrapperTimeouts.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RLWrapperTimeouts.js"(exports, module) {
     var RateLimiterAbstract = require_RateLimiterAbstract();
     var RateLimiterInsuredAbstract = require_RateLimiterInsuredAbstract();
     module.exports = class RLWrapperTimeouts extends RateLimiterInsuredAbstract {
@@ -6009,9 +6009,9 @@ var require_RLWrapperTimeouts = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterUnion.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterUnion.js
 var require_RateLimiterUnion = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterUnion.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterUnion.js"(exports, module) {
     var RateLimiterAbstract = require_RateLimiterAbstract();
     module.exports = class RateLimiterUnion {
       constructor(...limiters) {
@@ -6058,9 +6058,9 @@ var require_RateLimiterUnion = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/component/RateLimiterQueueError.js
+// node_modules/rate-limiter-flexible/lib/component/RateLimiterQueueError.js
 var require_RateLimiterQueueError = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/component/RateLimiterQueueError.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/component/RateLimiterQueueError.js"(exports, module) {
     module.exports = class RateLimiterQueueError extends Error {
       constructor(message, extra) {
         super();
@@ -6077,9 +6077,9 @@ var require_RateLimiterQueueError = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterQueue.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterQueue.js
 var require_RateLimiterQueue = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterQueue.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterQueue.js"(exports, module) {
     var RateLimiterQueueError = require_RateLimiterQueueError();
     var MAX_QUEUE_SIZE = 4294967295;
     var KEY_DEFAULT = "limiter";
@@ -6191,9 +6191,9 @@ var require_RateLimiterQueue = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/BurstyRateLimiter.js
+// node_modules/rate-limiter-flexible/lib/BurstyRateLimiter.js
 var require_BurstyRateLimiter = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/BurstyRateLimiter.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/BurstyRateLimiter.js"(exports, module) {
     var RateLimiterRes = require_RateLimiterRes();
     module.exports = class BurstyRateLimiter {
       constructor(rateLimiter, burstLimiter) {
@@ -6263,9 +6263,9 @@ var require_BurstyRateLimiter = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterDynamo.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterDynamo.js
 var require_RateLimiterDynamo = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterDynamo.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterDynamo.js"(exports, module) {
     var RateLimiterRes = require_RateLimiterRes();
     var RateLimiterStoreAbstract = require_RateLimiterStoreAbstract();
     var DynamoItem = class {
@@ -6581,9 +6581,9 @@ var require_RateLimiterDynamo = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterPrisma.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterPrisma.js
 var require_RateLimiterPrisma = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterPrisma.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterPrisma.js"(exports, module) {
     var RateLimiterStoreAbstract = require_RateLimiterStoreAbstract();
     var RateLimiterRes = require_RateLimiterRes();
     var RateLimiterPrisma = class extends RateLimiterStoreAbstract {
@@ -6691,9 +6691,9 @@ var require_RateLimiterPrisma = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterDrizzle.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterDrizzle.js
 var require_RateLimiterDrizzle = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterDrizzle.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterDrizzle.js"(exports, module) {
     var drizzleOperators = null;
     var CLEANUP_INTERVAL_MS = 3e5;
     var EXPIRED_THRESHOLD_MS = 36e5;
@@ -6813,9 +6813,9 @@ var require_RateLimiterDrizzle = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterDrizzleNonAtomic.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterDrizzleNonAtomic.js
 var require_RateLimiterDrizzleNonAtomic = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterDrizzleNonAtomic.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterDrizzleNonAtomic.js"(exports, module) {
     var drizzleOperators = null;
     var CLEANUP_INTERVAL_MS = 3e5;
     var EXPIRED_THRESHOLD_MS = 36e5;
@@ -6938,9 +6938,9 @@ var require_RateLimiterDrizzleNonAtomic = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterValkey.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterValkey.js
 var require_RateLimiterValkey = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterValkey.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterValkey.js"(exports, module) {
     var RateLimiterStoreAbstract = require_RateLimiterStoreAbstract();
     var RateLimiterRes = require_RateLimiterRes();
     var incrTtlLuaScript = `
@@ -7033,9 +7033,9 @@ return {consumed, ttl}
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterValkeyGlide.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterValkeyGlide.js
 var require_RateLimiterValkeyGlide = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterValkeyGlide.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterValkeyGlide.js"(exports, module) {
     var RateLimiterStoreAbstract = require_RateLimiterStoreAbstract();
     var RateLimiterRes = require_RateLimiterRes();
     var DEFAULT_LIBRARY_NAME = "ratelimiterflexible";
@@ -7287,9 +7287,9 @@ return {tonumber(value), pttl}`;
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterSQLite.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterSQLite.js
 var require_RateLimiterSQLite = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterSQLite.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterSQLite.js"(exports, module) {
     var RateLimiterStoreAbstract = require_RateLimiterStoreAbstract();
     var RateLimiterRes = require_RateLimiterRes();
     var RateLimiterSQLite = class extends RateLimiterStoreAbstract {
@@ -7603,9 +7603,9 @@ var require_RateLimiterSQLite = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/component/RateLimiterEtcdTransactionFailedError.js
+// node_modules/rate-limiter-flexible/lib/component/RateLimiterEtcdTransactionFailedError.js
 var require_RateLimiterEtcdTransactionFailedError = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/component/RateLimiterEtcdTransactionFailedError.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/component/RateLimiterEtcdTransactionFailedError.js"(exports, module) {
     module.exports = class RateLimiterEtcdTransactionFailedError extends Error {
       constructor(message) {
         super();
@@ -7619,9 +7619,9 @@ var require_RateLimiterEtcdTransactionFailedError = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/component/RateLimiterSetupError.js
+// node_modules/rate-limiter-flexible/lib/component/RateLimiterSetupError.js
 var require_RateLimiterSetupError = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/component/RateLimiterSetupError.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/component/RateLimiterSetupError.js"(exports, module) {
     module.exports = class RateLimiterSetupError extends Error {
       constructor(message) {
         super();
@@ -7635,9 +7635,9 @@ var require_RateLimiterSetupError = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterEtcdNonAtomic.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterEtcdNonAtomic.js
 var require_RateLimiterEtcdNonAtomic = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterEtcdNonAtomic.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterEtcdNonAtomic.js"(exports, module) {
     var RateLimiterStoreAbstract = require_RateLimiterStoreAbstract();
     var RateLimiterRes = require_RateLimiterRes();
     var RateLimiterSetupError = require_RateLimiterSetupError();
@@ -7697,9 +7697,9 @@ var require_RateLimiterEtcdNonAtomic = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterEtcd.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterEtcd.js
 var require_RateLimiterEtcd = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterEtcd.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterEtcd.js"(exports, module) {
     var RateLimiterEtcdTransactionFailedError = require_RateLimiterEtcdTransactionFailedError();
     var RateLimiterEtcdNonAtomic = require_RateLimiterEtcdNonAtomic();
     var MAX_TRANSACTION_TRIES = 5;
@@ -7737,9 +7737,9 @@ var require_RateLimiterEtcd = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/index.js
+// node_modules/rate-limiter-flexible/index.js
 var require_rate_limiter_flexible = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/index.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/index.js"(exports, module) {
     var RateLimiterRedis = require_RateLimiterRedis();
     var RateLimiterMongo = require_RateLimiterMongo();
     var RateLimiterMySQL = require_RateLimiterMySQL();
@@ -7795,9 +7795,9 @@ var require_rate_limiter_flexible = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/picomatch-browser/lib/constants.js
+// node_modules/picomatch-browser/lib/constants.js
 var require_constants = __commonJS({
-  "../../work/main/node_modules/picomatch-browser/lib/constants.js"(exports, module) {
+  "node_modules/picomatch-browser/lib/constants.js"(exports, module) {
     "use strict";
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
@@ -7993,9 +7993,9 @@ var require_constants = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/picomatch-browser/lib/utils.js
+// node_modules/picomatch-browser/lib/utils.js
 var require_utils2 = __commonJS({
-  "../../work/main/node_modules/picomatch-browser/lib/utils.js"(exports) {
+  "node_modules/picomatch-browser/lib/utils.js"(exports) {
     "use strict";
     var {
       REGEX_BACKSLASH,
@@ -8053,9 +8053,9 @@ var require_utils2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/picomatch-browser/lib/scan.js
+// node_modules/picomatch-browser/lib/scan.js
 var require_scan = __commonJS({
-  "../../work/main/node_modules/picomatch-browser/lib/scan.js"(exports, module) {
+  "node_modules/picomatch-browser/lib/scan.js"(exports, module) {
     "use strict";
     var utils = require_utils2();
     var {
@@ -8377,9 +8377,9 @@ var require_scan = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/picomatch-browser/lib/parse.js
+// node_modules/picomatch-browser/lib/parse.js
 var require_parse2 = __commonJS({
-  "../../work/main/node_modules/picomatch-browser/lib/parse.js"(exports, module) {
+  "node_modules/picomatch-browser/lib/parse.js"(exports, module) {
     "use strict";
     var constants = require_constants();
     var utils = require_utils2();
@@ -9143,9 +9143,9 @@ var require_parse2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/picomatch-browser/lib/picomatch.js
+// node_modules/picomatch-browser/lib/picomatch.js
 var require_picomatch = __commonJS({
-  "../../work/main/node_modules/picomatch-browser/lib/picomatch.js"(exports, module) {
+  "node_modules/picomatch-browser/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
     var parse2 = require_parse2();
@@ -9293,9 +9293,9 @@ var require_picomatch = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/picomatch-browser/index.js
+// node_modules/picomatch-browser/index.js
 var require_picomatch_browser = __commonJS({
-  "../../work/main/node_modules/picomatch-browser/index.js"(exports, module) {
+  "node_modules/picomatch-browser/index.js"(exports, module) {
     "use strict";
     module.exports = require_picomatch();
   }
@@ -9306,7 +9306,7 @@ import { existsSync, realpathSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-// ../../work/main/node_modules/@gitbeaker/core/dist/index.mjs
+// node_modules/@gitbeaker/core/dist/index.mjs
 var dist_exports = {};
 __export(dist_exports, {
   AccessLevel: () => AccessLevel,
@@ -9504,7 +9504,7 @@ __export(dist_exports, {
   Users: () => Users
 });
 
-// ../../work/main/node_modules/@gitbeaker/requester-utils/dist/index.mjs
+// node_modules/@gitbeaker/requester-utils/dist/index.mjs
 var import_qs = __toESM(require_lib(), 1);
 var import_xcase = __toESM(require_es5(), 1);
 var import_rate_limiter_flexible = __toESM(require_rate_limiter_flexible(), 1);
@@ -9723,7 +9723,7 @@ var GitbeakerRetryError = class extends Error {
   }
 };
 
-// ../../work/main/node_modules/@gitbeaker/core/dist/index.mjs
+// node_modules/@gitbeaker/core/dist/index.mjs
 var import_xcase2 = __toESM(require_es5(), 1);
 var import_qs2 = __toESM(require_lib(), 1);
 function appendFormFromObject(object) {
@@ -16743,7 +16743,7 @@ var AccessLevel = /* @__PURE__ */ ((AccessLevel22) => {
   return AccessLevel22;
 })(AccessLevel || {});
 
-// ../../work/main/node_modules/@gitbeaker/rest/dist/index.mjs
+// node_modules/@gitbeaker/rest/dist/index.mjs
 async function processBody(response) {
   const contentType = (response.headers.get("content-type") || "").split(";")[0].trim();
   if (contentType === "application/json") {

@@ -3,7 +3,7 @@ const require = __cadreCreateRequire(import.meta.url);
 import {
   FileScanner,
   repositoryTree
-} from "./chunk-P6HZYMPG.js";
+} from "./chunk-2PWMGHGD.js";
 import "./chunk-CBBNNE4E.js";
 
 // src/run/worker.ts

@@ -7,7 +7,7 @@ import {
   isFormat,
   loadRenderer,
   runCheck
-} from "./chunk-RCHHTYJ5.js";
+} from "./chunk-MIDAPAOM.js";
 import {
   evaluateGate
 } from "./chunk-AQK5JCEV.js";

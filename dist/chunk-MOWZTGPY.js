@@ -3,7 +3,7 @@ const require = __cadreCreateRequire(import.meta.url);
 import {
   cadreValidator,
   canonicalJson
-} from "./chunk-RCHHTYJ5.js";
+} from "./chunk-MIDAPAOM.js";
 import {
   evaluateGate
 } from "./chunk-AQK5JCEV.js";
