@@ -2,9 +2,10 @@
 // follows a symbolic link, honours .gitignore and the configured include/exclude, and
 // lists what it leaves aside instead of dropping it silently.
 
-import { realpathSync } from 'node:fs';
+import { accessSync, constants, realpathSync } from 'node:fs';
 import { globSync, type Path } from 'glob';
-import { minimatch } from 'minimatch';
+import { braceExpand } from 'minimatch';
+import { anySegment, compilePath, GLOBSTAR, pathMatcher, type PathPattern, type SegmentMatcher } from './glob.js';
 import type { SkippedFile } from '../model/types.js';
 import { GitignoreTree } from './gitignore.js';
 
@@ -63,6 +64,9 @@ export async function discover(root: string, options: DiscoverOptions = {}): Pro
     if (path === '') continue;
     if (entry.isDirectory()) {
       directories.push(path);
+      // The walk silently finds nothing in a folder it may not list: say so.
+      const denied = unlistable(entry.fullpath());
+      if (denied) skipped.push({ file: path, reason: 'unreadable', detail: denied });
       continue;
     }
     if (includes && !includes.some((match) => match(path))) continue;
@@ -84,6 +88,16 @@ export async function discover(root: string, options: DiscoverOptions = {}): Pro
   return { files, directories, skipped };
 }
 
+/** The error code when a folder cannot be listed and entered, else undefined. */
+function unlistable(path: string): string | undefined {
+  try {
+    accessSync(path, constants.R_OK | constants.X_OK);
+    return undefined;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code ?? 'EACCES';
+  }
+}
+
 /** Says where a link leads without ever naming a path outside the target. */
 function symlinkDetail(entry: Path, realRoot: string): string {
   try {
@@ -94,16 +108,71 @@ function symlinkDetail(entry: Path, realRoot: string): string {
   }
 }
 
+const EXTGLOB = { extglob: true };
+
+/** Brace alternatives beyond this make a pattern match nothing (each is tried against every path). */
+const MAX_BRACE_ALTERNATIVES = 1024;
+
+/** The compiled alternatives of a pattern with braces, or undefined when there are too many. */
+function expandBraces(pattern: string): PathPattern[] | undefined {
+  const segments = pattern.split('/');
+  if (segments.every((segment) => balancedBraces(segment))) {
+    const parts = segments.map((segment) => (segment.includes('{') ? braceExpand(segment) : [segment]));
+    if (parts.some((alternatives) => alternatives.length > MAX_BRACE_ALTERNATIVES)) return undefined;
+    // Compile as a path without braces, then put each name's alternatives in place.
+    const shape = compilePath(parts.map((alternatives) => (alternatives.length === 1 ? alternatives[0] : 'x')).join('/'), EXTGLOB);
+    const spansFolders = parts.some((alternatives) => alternatives.length > 1 && alternatives.some((a) => a === '' || /^\*\*$/.test(a)));
+    if (shape.length === segments.length && !spansFolders) {
+      return [
+        shape.map((part, i) =>
+          part === GLOBSTAR || parts[i].length === 1 ? part : anySegment(parts[i].map((alternative) => compilePath(alternative, EXTGLOB)[0]).filter((m): m is SegmentMatcher => m !== GLOBSTAR)),
+        ),
+      ];
+    }
+  }
+  const alternatives = braceExpand(pattern);
+  if (alternatives.length > MAX_BRACE_ALTERNATIVES) return undefined;
+  return alternatives.map((alternative) => compilePath(alternative, EXTGLOB));
+}
+
+function balancedBraces(segment: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < segment.length; i++) {
+    if (segment[i] === '\\') i++;
+    else if (segment[i] === '{') depth++;
+    else if (segment[i] === '}' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
 /**
  * Patterns without a slash match a name in any folder, as in .gitignore, unless `anchored`,
  * where every pattern is relative to the root.
+ *
+ * minimatch's syntax with `dot: true`: braces ({a,b}, {1..3}), extglobs (@(a|b), !(a)… not
+ * nested), a leading `!` negates, a leading `#` is a comment. Matching goes through ./glob.ts, in time bounded by the
+ * lengths of pattern and path (minimatch's own expressions backtrack exponentially on hostile
+ * patterns such as `*a*a*a…*b`).
  */
 export function globMatcher(pattern: string, options: { anchored?: boolean } = {}): (path: string) => boolean {
-  const byName = !options.anchored && !pattern.includes('/');
-  const re = minimatch.makeRe(pattern, { dot: true, nocase: false });
-  if (!re) return () => false;
-  if (byName) {
-    return (path) => re.test(path.slice(path.lastIndexOf('/') + 1));
+  if (pattern.startsWith('#')) return () => false;
+  let negated = false;
+  let body = pattern;
+  while (body.startsWith('!')) {
+    negated = !negated;
+    body = body.slice(1);
   }
-  return (path) => re.test(path);
+  const byName = !options.anchored && !body.includes('/');
+  // Braces inside one name ({png,jpg}) become one name pattern; braces that span folders, whole patterns.
+  const compiledAlternatives = body.includes('{') ? expandBraces(body) : [compilePath(body, EXTGLOB)];
+  if (compiledAlternatives === undefined) return () => false;
+  const matchers = compiledAlternatives.map((compiled) => {
+    if (!byName) return pathMatcher(compiled);
+    const [only] = compiled;
+    return only === GLOBSTAR ? () => true : only;
+  });
+  const positive = matchers.length === 1 ? matchers[0] : (text: string) => matchers.some((match) => match(text));
+  // A negated pattern matches any other non-empty text, as minimatch's does.
+  const test = negated ? (text: string) => text !== '' && !positive(text) : positive;
+  return byName ? (path) => test(path.slice(path.lastIndexOf('/') + 1)) : test;
 }

@@ -1,15 +1,23 @@
 // HTML and HTML-like templates, parsed by htmlparser2 into a DOM whose nodes keep
 // their source offsets. htmlparser2 is tolerant: unclosed tags and template syntax
 // never stop it, which suits partials and server-side templates.
+//
+// Nesting is capped as browsers cap it (Chromium and WebKit stop at 512 levels): the nodes of a
+// deeper subtree become children of its ancestor at the limit, in source order. One hundred
+// thousand unclosed <div> would otherwise make every selector that looks at ancestors
+// (`a img`, `:labelled`) quadratic, and recursive walks overflow the stack; flattened, the
+// page is still judged, its findings at their lines.
 
 import { parseDocument } from 'htmlparser2';
-import type { Document } from 'domhandler';
+import type { ChildNode, Document, ParentNode } from 'domhandler';
 
 export interface HtmlModel {
   dom: Document;
   /** The file is a whole page (has an <html> element), not a partial or component. */
   isDocument: boolean;
 }
+
+export const MAX_HTML_DEPTH = 512;
 
 export function parseHtml(text: string): HtmlModel {
   const dom = parseDocument(text, {
@@ -19,5 +27,43 @@ export function parseHtml(text: string): HtmlModel {
     lowerCaseAttributeNames: true,
     recognizeSelfClosing: true,
   });
+  capDepth(dom, MAX_HTML_DEPTH);
   return { dom, isDocument: /<html[\s>]/i.test(text) };
+}
+
+function childrenOf(node: ChildNode | Document): ChildNode[] | undefined {
+  const children = (node as ParentNode).children;
+  return Array.isArray(children) ? children : undefined;
+}
+
+/** Moves every node deeper than maxDepth under its ancestor at maxDepth, in document order. Iterative. */
+export function capDepth(root: Document, maxDepth: number): void {
+  const stack: [ChildNode | Document, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    const children = childrenOf(node);
+    if (!children || children.length === 0) continue;
+    if (depth < maxDepth) {
+      for (const child of children) stack.push([child, depth + 1]);
+      continue;
+    }
+    if (!children.some((child) => (childrenOf(child)?.length ?? 0) > 0)) continue;
+    const flat: ChildNode[] = [];
+    const pending = [...children].reverse();
+    while (pending.length > 0) {
+      const current = pending.pop()!;
+      flat.push(current);
+      const inner = childrenOf(current);
+      if (inner && inner.length > 0) {
+        for (let i = inner.length - 1; i >= 0; i--) pending.push(inner[i]);
+        inner.length = 0;
+      }
+    }
+    flat.forEach((child, i) => {
+      child.parent = node as ParentNode;
+      child.prev = flat[i - 1] ?? null;
+      child.next = flat[i + 1] ?? null;
+    });
+    (node as ParentNode).children = flat;
+  }
 }

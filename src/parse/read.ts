@@ -1,5 +1,7 @@
 // Reading a file as text: binary files are recognised (NUL bytes, as git does) and skipped,
 // UTF-16 with a byte order mark is decoded, a UTF-8 BOM is dropped, invalid UTF-8 becomes U+FFFD.
+// Files are opened without following a final symbolic link and without blocking (a FIFO), and
+// their size is checked on the open descriptor before a byte is read.
 
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { SkipReason } from '../model/types.js';
@@ -23,10 +25,12 @@ export function readBytes(
 ): { bytes: Buffer; stamp: { size: number; mtimeMs: number; ino: number } } | { skip: SkipReason; detail?: string } {
   let fd: number;
   try {
-    // Non-blocking, so that a file swapped for a FIFO after discovery cannot hang the scan.
-    fd = openSync(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
+    // Non-blocking, so that a file swapped for a FIFO after discovery cannot hang the scan; and
+    // never through a symbolic link, so that one swapped in after discovery cannot lead out.
+    fd = openSync(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
   } catch (error) {
-    return { skip: 'unreadable', detail: (error as NodeJS.ErrnoException).code };
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ELOOP' ? { skip: 'symlink' } : { skip: 'unreadable', detail: code };
   }
   try {
     const stat = fstatSync(fd);
@@ -41,6 +45,42 @@ export function readBytes(
     }
     readCounter.files++;
     return { bytes: buffer.subarray(0, read), stamp: { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino } };
+  } catch (error) {
+    return { skip: 'unreadable', detail: (error as NodeJS.ErrnoException).code };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * A small file cadre reads for itself (a .gitignore, the configuration, a rule file): a regular
+ * file of at most maxBytes, read without blocking and, unless followLinks, never through a
+ * symbolic link. Returns its text (UTF-8), or why it was not read.
+ */
+export function readSmallFile(
+  absolutePath: string,
+  maxBytes: number,
+  options: { followLinks?: boolean } = {},
+): { text: string } | { skip: 'symlink' | 'special-file' | 'too-large' | 'unreadable'; detail?: string } {
+  let fd: number;
+  try {
+    fd = openSync(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK | (options.followLinks ? 0 : constants.O_NOFOLLOW));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ELOOP' ? { skip: 'symlink' } : { skip: 'unreadable', detail: code };
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return { skip: 'special-file' };
+    if (stat.size > maxBytes) return { skip: 'too-large', detail: `${stat.size} > ${maxBytes} bytes` };
+    const buffer = Buffer.allocUnsafe(stat.size);
+    let read = 0;
+    while (read < stat.size) {
+      const n = readSync(fd, buffer, read, stat.size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return { text: buffer.toString('utf8', 0, read) };
   } catch (error) {
     return { skip: 'unreadable', detail: (error as NodeJS.ErrnoException).code };
   } finally {

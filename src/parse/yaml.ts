@@ -15,6 +15,7 @@ import {
   type Event,
 } from 'js-yaml';
 import { LineIndex } from './line-index.js';
+import { maskTokens } from '../evaluate/redact.js';
 
 export type PathSegment = string | number;
 export type NodePath = PathSegment[];
@@ -81,10 +82,14 @@ export function parseStructured(
   return locateDocuments(events, values, text, lines, limits.maxExpandedNodes);
 }
 
+/** Parser messages may quote the document (a tag, a key): bounded, and tokens masked. */
+const MAX_REASON = 200;
+
 function toSyntaxError(error: unknown): YamlSyntaxError {
   const e = error as { reason?: string; message?: string; mark?: { line?: number } };
   const line = typeof e.mark?.line === 'number' ? e.mark.line + 1 : undefined;
-  const reason = e.reason ?? (e.message ?? String(error)).split('\n')[0];
+  let reason = maskTokens(e.reason ?? (e.message ?? String(error)).split('\n')[0]);
+  if (reason.length > MAX_REASON) reason = `${reason.slice(0, MAX_REASON - 1)}…`;
   return new YamlSyntaxError(reason, line);
 }
 

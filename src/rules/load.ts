@@ -1,8 +1,13 @@
 // Loading rules: YAML files → schema-validated, compiled rules. Every problem is reported
 // with its file, line and key; loading goes on after an error so that all are reported at once.
+//
+// Rule folders may come from the scanned repository (`rules:` in its .cadre.yml): a rule file is
+// read only when it is a regular file (a FIFO would block) of at most MAX_RULE_FILE_BYTES whose
+// real path stays inside the folder it was found in (a link may not lead out), and keys that
+// could reach an object's prototype (__proto__, constructor, prototype) are refused anywhere.
 
-import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import type { Ajv, ErrorObject } from 'ajv';
 import { glob } from 'glob';
 import type { Domain, Rule } from '../model/types.js';
@@ -12,6 +17,8 @@ import { RuleIndex, createSchemaEngine } from '../evaluate/compile.js';
 import { RuleCompileError } from '../evaluate/checks/check.js';
 import { packageRoot } from '../package-root.js';
 import { cadreValidator } from '../json-schema.js';
+import { readSmallFile } from '../parse/read.js';
+import { forbiddenKeyPath } from '../config/load.js';
 
 export interface RuleProblem {
   file: string;
@@ -65,9 +72,18 @@ export async function loadRules(locations: string[], options: { base?: string; s
     const files = /\.ya?ml$/i.test(location)
       ? [location]
       : (await glob('**/*.{yaml,yml}', { cwd: location, absolute: true, nodir: true, follow: false })).sort();
+    // A file named on its own is taken as given; files found in a folder must stay inside it.
+    const folder = /\.ya?ml$/i.test(location) ? undefined : realPath(location);
     for (const file of files) {
       const display = relative(base, file) || file;
       const compile = !(options.skipCompile ?? []).includes(location);
+      if (folder !== undefined) {
+        const real = realPath(file);
+        if (real === undefined || !(real === folder || real.startsWith(folder + sep))) {
+          problems.push({ file: display, message: 'rule file is a symbolic link leading out of its folder: not read' });
+          continue;
+        }
+      }
       for (const loaded of loadRuleFile(file, display, compile ? ajv : undefined, problems)) {
         const previous = firstSeen.get(loaded.id);
         if (previous) {
@@ -83,17 +99,18 @@ export async function loadRules(locations: string[], options: { base?: string; s
 }
 
 function loadRuleFile(file: string, display: string, ajv: Ajv | undefined, problems: RuleProblem[]): Rule[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    problems.push({ file: display, message: `cannot read rule file: ${(error as NodeJS.ErrnoException).code ?? error}` });
+  const read = readSmallFile(file, MAX_RULE_FILE_BYTES, { followLinks: true });
+  if ('skip' in read) {
+    const why = {
+      symlink: 'cannot read rule file: symbolic link',
+      'special-file': 'rule file is not a regular file',
+      'too-large': `rule file larger than ${MAX_RULE_FILE_BYTES} bytes`,
+      unreadable: `cannot read rule file: ${read.detail ?? 'error'}`,
+    }[read.skip];
+    problems.push({ file: display, message: why });
     return [];
   }
-  if (text.length > MAX_RULE_FILE_BYTES) {
-    problems.push({ file: display, message: `rule file larger than ${MAX_RULE_FILE_BYTES} bytes` });
-    return [];
-  }
+  const text = read.text;
   let documents: StructuredDocument[];
   try {
     documents = parseStructured(text, new LineIndex(text), { limits: RULE_YAML_LIMITS });
@@ -115,6 +132,13 @@ function checkRule(document: StructuredDocument, file: string, ajv: Ajv | undefi
   const errors = validateRuleShape(document.value);
   if (errors.length > 0) {
     for (const error of relevantErrors(errors)) problems.push(describeSchemaError(error, document, file));
+    return undefined;
+  }
+  // Where the schema lets any key through (a JSON Schema under `assert`, parameter values).
+  const forbidden = forbiddenKeyPath(document.value);
+  if (forbidden) {
+    const key = String(forbidden[forbidden.length - 1]);
+    problems.push({ file, line: document.lineOf(forbidden), key: forbidden.join('.'), message: `key "${key}" is not allowed` });
     return undefined;
   }
   const rule = document.value as Rule;
@@ -174,3 +198,10 @@ export function formatRuleProblem(problem: RuleProblem): string {
   return `${where}: ${problem.key ? `${problem.key}: ` : ''}${problem.message}`;
 }
 
+function realPath(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
+}
