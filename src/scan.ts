@@ -133,15 +133,17 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   // and those whose content hash is the recorded one are not evaluated again.
   const outcomes: FileOutcome[] = new Array(tasks.length);
   const pending: number[] = [];
+  let tree: string | undefined;
+  const treeOf = (task: FileTask) => (task.usesTree ? (tree ??= ContentCache.treeDigest(repository.files, repository.directories)) : undefined);
   tasks.forEach((task, index) => {
-    const known = cache?.unchanged(task.path, stampOf(join(options.target, task.path)));
+    const known = cache?.unchanged(task.path, stampOf(join(options.target, task.path)), treeOf(task));
     if (known) {
       outcomes[index] = { ...known, fromCache: true };
       return;
     }
     if (cache) {
       task.hash = true;
-      const cached = cache.entry(task.path);
+      const cached = cache.entry(task.path, treeOf(task));
       if (cached) task.cached = { hash: cached.hash, outcome: cached.outcome };
     }
     pending.push(index);
@@ -176,20 +178,20 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const suppressions: InlineSuppression[] = [];
   let scannedFiles = 0;
   let cacheHits = 0;
-  for (const outcome of outcomes) {
+  outcomes.forEach((outcome, index) => {
     if (cache && outcome.hash) {
       const { hash, stamp, fromCache: _fromCache, ...plain } = outcome;
-      cache.set(outcome.path, { hash, stamp, outcome: plain });
+      cache.set(outcome.path, { hash, stamp, tree: treeOf(tasks[index]), outcome: plain });
     }
     if (outcome.fromCache) cacheHits++;
     repository.objects.push(...outcome.objects);
-    if (!inShard(outcome.path, options.shard)) continue;
+    if (!inShard(outcome.path, options.shard)) return;
     if (outcome.scanned) scannedFiles++;
     if (outcome.skipped) skipped.push(outcome.skipped);
     findings.push(...outcome.findings);
     errors.push(...outcome.errors);
     suppressions.push(...outcome.suppressions);
-  }
+  });
   cache?.save();
 
   since = performance.now();

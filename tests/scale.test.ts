@@ -79,6 +79,23 @@ describe('scale', () => {
     expect(other.cacheHits).toBe(0);
   });
 
+  it('does not reuse the cached outcome of a file whose rule looks at the file tree once the tree changed', async () => {
+    const dockerignore = rule({ id: 'eco-dockerignore', kind: 'dockerfile', check: { repository: { missing: ['.dockerignore'] } } });
+    const target = repo({ Dockerfile: 'FROM alpine:3.20\n', 'notes.md': 'TODO-1\n' });
+    const cacheDir = join(target, '.cadre-cache');
+    const scanWith = () => scan({ target, rules: [dockerignore, rules[1]], lang: 'en', workers: 0, cacheDir, exclude: ['.cadre-cache/**'] });
+    const cold = await scanWith();
+    expect(cold.report.findings.map((f) => f.ruleId).sort()).toEqual(['eco-dockerignore', 'secret-todo']);
+    expect((await scanWith()).cacheHits).toBe(2);
+    // The Dockerfile is unchanged, but the tree is not: its rule is judged again, the notes are not.
+    writeFileSync(join(target, '.dockerignore'), '.git\n');
+    const after = await scanWith();
+    expect(after.cacheHits).toBe(1);
+    expect(after.report.findings.map((f) => f.ruleId)).toEqual(['secret-todo']);
+    const uncached = await scan({ target, rules: [dockerignore, rules[1]], lang: 'en', workers: 0, exclude: ['.cadre-cache/**'] });
+    expect(comparable(after.report)).toEqual(comparable(uncached.report));
+  });
+
   it('merges shards into the unsharded report', async () => {
     const target = corpus();
     const whole = await scan({ target, rules, lang: 'en', workers: 1 });

@@ -14,6 +14,8 @@ export interface CompiledRule {
   readonly check: CompiledCheck;
   /** Index of the rule's file pattern set in the RuleIndex. */
   patternSet: number;
+  /** The check also looks at the repository's file tree (a `repository` check inside a file rule). */
+  usesTree: boolean;
 }
 
 /** The files each document kind looks at unless a rule names its own. */
@@ -61,6 +63,7 @@ export class RuleIndex {
           return (check ??= compileCheck(resolveParameters(rule), rule, rule.target.kind, kinds));
         },
         patternSet: rule.target.kind === 'repository' ? -1 : this.patternSetOf(rule),
+        usesTree: rule.target.kind !== 'repository' && JSON.stringify(rule.check).includes('"repository"'),
       };
       (rule.target.kind === 'repository' ? this.repositoryRules : this.fileRules).push(compiled);
     }

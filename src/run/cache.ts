@@ -2,7 +2,9 @@
 // unchanged gets its previous outcome back without being evaluated again. One cache file
 // per rule set (and cadre version), keyed by path and content hash. As git does, a file whose
 // size, modification time and inode are those recorded is taken as unchanged without being
-// read; any other file is read and compared by its content hash.
+// read; any other file is read and compared by its content hash. The outcome of a file whose rules
+// also look at the file tree (a Dockerfile and the presence of .dockerignore) is kept with a digest
+// of that tree, and reused only while the tree is the same.
 
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -18,6 +20,8 @@ export interface FileStamp {
 export interface CacheEntry {
   hash: string;
   stamp?: FileStamp;
+  /** Digest of the file tree, for outcomes that depend on it. */
+  tree?: string;
   outcome: FileOutcome;
 }
 
@@ -49,18 +53,30 @@ export class ContentCache {
     return new ContentCache(join(folder, `${key}.json`));
   }
 
+  /** Digest of a file tree: its files and folders, in order. */
+  static treeDigest(files: string[], directories: string[]): string {
+    const hash = createHash('sha256');
+    for (const path of files) hash.update(`f${path}\u0000`);
+    for (const path of directories) hash.update(`d${path}\u0000`);
+    return hash.digest('hex');
+  }
+
   static hash(bytes: Buffer): string {
     return createHash('sha256').update(bytes).digest('hex');
   }
 
-  /** The previous outcome for a path, to be used if its content hash still matches. */
-  entry(path: string): CacheEntry | undefined {
-    return Object.prototype.hasOwnProperty.call(this.previous, path) ? this.previous[path] : undefined;
+  /**
+   * The previous outcome for a path, to be used if its content hash still matches; `tree` is the
+   * digest of the current file tree when the outcome depends on it.
+   */
+  entry(path: string, tree?: string): CacheEntry | undefined {
+    const entry = Object.prototype.hasOwnProperty.call(this.previous, path) ? this.previous[path] : undefined;
+    return entry && entry.tree === tree ? entry : undefined;
   }
 
   /** The previous outcome when the file's stamp is the recorded one (the file is then not read). */
-  unchanged(path: string, stamp: FileStamp | undefined): FileOutcome | undefined {
-    const entry = this.entry(path);
+  unchanged(path: string, stamp: FileStamp | undefined, tree?: string): FileOutcome | undefined {
+    const entry = this.entry(path, tree);
     if (!entry?.stamp || !stamp) return undefined;
     const same = entry.stamp.size === stamp.size && entry.stamp.mtimeMs === stamp.mtimeMs && entry.stamp.ino === stamp.ino;
     if (!same) return undefined;

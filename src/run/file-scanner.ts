@@ -18,6 +18,8 @@ export interface FileTask {
   /** Rules apply to the file (false: only its Kubernetes objects are wanted). */
   evaluate: boolean;
   collectObjects: boolean;
+  /** Some rule of the file also looks at the file tree: its outcome changes when files are added or removed. */
+  usesTree: boolean;
   /** The cache's previous outcome for this path, used when the content hash still matches. */
   cached?: { hash: string; outcome: FileOutcome };
   /** Compute the content hash (a cache is in use). */
@@ -70,9 +72,10 @@ export class FileScanner {
 
   /** What the file needs, or null when nothing wants it (it is then never read). */
   taskFor(path: string): FileTask | null {
-    const evaluate = this.index.rulesFor(path).length > 0;
+    const rules = this.index.rulesFor(path);
+    const evaluate = rules.length > 0;
     const collectObjects = this.index.collectsObjectsOf(path);
-    return evaluate || collectObjects ? { path, evaluate, collectObjects } : null;
+    return evaluate || collectObjects ? { path, evaluate, collectObjects, usesTree: rules.some((compiled) => compiled.usesTree) } : null;
   }
 
   scan(task: FileTask): FileOutcome {
