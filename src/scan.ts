@@ -21,7 +21,8 @@ import { applyWaivers } from './waive/apply.js';
 import { applyBaseline } from './waive/baseline.js';
 import type { InlineSuppression } from './waive/inline.js';
 import type { Waiver } from './waive/waiver-file.js';
-import { buildReport, compare, compareFindings, rulesetDigest } from './report/build.js';
+import { buildReport, rulesetDigest } from './report/build.js';
+import { FindingCap } from './report/cap.js';
 import { packageVersion } from './package-root.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
@@ -109,25 +110,28 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const scanner = new FileScanner(options.rules, scannerOptions, repository);
   lap('compile', since);
 
+  const version = packageVersion();
+  const cache = options.cacheDir
+    ? ContentCache.at(options.cacheDir, options.rules, rulesetDigest(options.rules), version, JSON.stringify([options.lang, scannerOptions.maxFileSize]))
+    : undefined;
+
   // Shard 1 also reads the Kubernetes objects of the other shards' files: repository rules need them all.
   const runsRepositoryRules = !options.shard || options.shard.index === 1;
   const tasks: FileTask[] = [];
+  /** Tasks cut down by the shard: their outcomes are partial and never stored in the cache. */
+  const partial = new Set<FileTask>();
   for (const entry of discovery.files) {
-    const task = scanner.taskFor(entry.path);
+    const task = cache?.taskOf(entry.path) ?? scanner.taskFor(entry.path);
     if (!task) continue;
-    const owned = inShard(entry.path, options.shard);
-    if (!owned) {
+    const full = { evaluate: task.evaluate, collectObjects: task.collectObjects };
+    if (!inShard(entry.path, options.shard)) {
       if (!(runsRepositoryRules && task.collectObjects)) continue;
       task.evaluate = false;
     }
     if (!runsRepositoryRules) task.collectObjects = false;
+    if (task.evaluate !== full.evaluate || task.collectObjects !== full.collectObjects) partial.add(task);
     if (task.evaluate || task.collectObjects) tasks.push(task);
   }
-
-  const version = packageVersion();
-  const cache = options.cacheDir
-    ? ContentCache.at(options.cacheDir, rulesetDigest(options.rules), version, JSON.stringify([options.lang, scannerOptions.maxFileSize]))
-    : undefined;
   since = performance.now();
   // Files the cache knows unchanged by their stamp are not read at all; the others are read once,
   // and those whose content hash is the recorded one are not evaluated again.
@@ -172,23 +176,21 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   pending.forEach((index, i) => (outcomes[index] = scanned[i]));
   lap('files', since);
 
-  const findings: Finding[] = [];
+  const capped = new FindingCap(options.maxFindingsPerRule ?? DEFAULT_MAX_FINDINGS_PER_RULE);
   const errors: ScanError[] = [];
   const skipped: SkippedFile[] = [...discovery.skipped.filter((s) => inShard(s.file, options.shard))];
   const suppressions: InlineSuppression[] = [];
   let scannedFiles = 0;
   let cacheHits = 0;
   outcomes.forEach((outcome, index) => {
-    if (cache && outcome.hash) {
-      const { hash, stamp, fromCache: _fromCache, ...plain } = outcome;
-      cache.set(outcome.path, { hash, stamp, tree: treeOf(tasks[index]), outcome: plain });
-    }
+    const task = tasks[index];
+    if (cache && outcome.hash && !partial.has(task)) cache.set(task, outcome.hash, outcome.stamp, treeOf(task), outcome);
     if (outcome.fromCache) cacheHits++;
     repository.objects.push(...outcome.objects);
     if (!inShard(outcome.path, options.shard)) return;
     if (outcome.scanned) scannedFiles++;
     if (outcome.skipped) skipped.push(outcome.skipped);
-    findings.push(...outcome.findings);
+    capped.add(outcome.findings);
     errors.push(...outcome.errors);
     suppressions.push(...outcome.suppressions);
   });
@@ -197,15 +199,15 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   since = performance.now();
   if (runsRepositoryRules) {
     const repositoryResult = evaluateRepository(scanner.index.repositoryRules, repository, new FindingBuilder(options.lang));
-    findings.push(...repositoryResult.findings);
+    capped.add(repositoryResult.findings);
     errors.push(...repositoryResult.errors);
   }
   lap('repository', since);
 
   since = performance.now();
-  const capped = capPerRule(findings, options.maxFindingsPerRule ?? DEFAULT_MAX_FINDINGS_PER_RULE);
+  const kept = capped.result();
   const waived = applyWaivers({
-    findings: capped.findings,
+    findings: kept.findings,
     waivers: options.waivers ?? [],
     suppressions,
     rules: options.rules,
@@ -230,7 +232,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     errors,
     waivers: waived.records,
     baseline: baselined?.stats,
-    truncated: capped.truncated,
+    truncated: kept.truncated,
     shard: options.shard,
   });
   lap('report', since);
@@ -258,23 +260,6 @@ function workerCount(requested: number | 'auto' | undefined, files: number): num
 }
 
 /** Keeps the first findings of each rule (in report order) and counts the rest. */
-function capPerRule(findings: Finding[], max: number): { findings: Finding[]; truncated: { ruleId: string; omitted: number }[] } {
-  const perRule = new Map<string, Finding[]>();
-  for (const finding of findings) perRule.set(finding.ruleId, [...(perRule.get(finding.ruleId) ?? []), finding]);
-  const kept: Finding[] = [];
-  const truncated: { ruleId: string; omitted: number }[] = [];
-  for (const [ruleId, list] of perRule) {
-    if (list.length <= max) {
-      kept.push(...list);
-      continue;
-    }
-    list.sort(compareFindings);
-    kept.push(...list.slice(0, max));
-    truncated.push({ ruleId, omitted: list.length - max });
-  }
-  return { findings: kept, truncated: truncated.sort((a, b) => compare(a.ruleId, b.ruleId)) };
-}
-
 function assertDirectory(target: string): void {
   let isDirectory = false;
   try {

@@ -37,9 +37,10 @@ export function createSchemaEngine(): Ajv {
   return new Ajv({ allErrors: false, strict: true, strictTypes: false, strictTuples: false, strictRequired: false, allowUnionTypes: true, validateFormats: false });
 }
 
+/** Indexes into the RuleIndex's distinct patterns. */
 interface PatternSet {
-  include: ((path: string) => boolean)[];
-  exclude: ((path: string) => boolean)[];
+  include: number[];
+  exclude: number[];
 }
 
 export class RuleIndex {
@@ -47,7 +48,15 @@ export class RuleIndex {
   readonly repositoryRules: CompiledRule[] = [];
   /** Some repository rule looks at the Kubernetes objects of the whole repository. */
   readonly needsObjects: boolean;
+  /**
+   * The object kinds repository rules look at, and whether they look inside them (a `where`
+   * schema): only those are collected, and only those keep their content.
+   */
+  readonly objectKinds: Map<string, { content: boolean }>;
   private readonly patternSets: PatternSet[] = [];
+  /** Every distinct file pattern of the rules, compiled once; each is tested at most once per path. */
+  private readonly patterns: ((path: string) => boolean)[] = [];
+  private readonly patternIds = new Map<string, number>();
   private readonly kubernetesFiles = DEFAULT_FILES.kubernetes.map((p) => globMatcher(p));
   private readonly patternKeys = new Map<string, number>();
 
@@ -67,7 +76,8 @@ export class RuleIndex {
       };
       (rule.target.kind === 'repository' ? this.repositoryRules : this.fileRules).push(compiled);
     }
-    this.needsObjects = this.repositoryRules.some((compiled) => JSON.stringify(compiled.rule.check).includes('"objects"'));
+    this.objectKinds = objectKindsOf(this.repositoryRules.map((compiled) => compiled.rule));
+    this.needsObjects = this.objectKinds.size > 0;
     this.keywordPattern = combinedKeywords(rules);
   }
 
@@ -87,10 +97,20 @@ export class RuleIndex {
 
   /** The file rules whose patterns accept this path; each distinct pattern set is tested once. */
   rulesFor(path: string): CompiledRule[] {
-    const accepted = this.patternSets.map(
-      (set) => set.include.some((match) => match(path)) && !set.exclude.some((match) => match(path)),
-    );
+    // 0: not tested yet, 1: matches, 2: does not.
+    const results = new Uint8Array(this.patterns.length);
+    const matches = (id: number) => (results[id] ||= this.patterns[id](path) ? 1 : 2) === 1;
+    const accepted = this.patternSets.map((set) => set.include.some(matches) && !set.exclude.some(matches));
     return this.fileRules.filter((compiled) => accepted[compiled.patternSet]);
+  }
+
+  private patternId(pattern: string): number {
+    let id = this.patternIds.get(pattern);
+    if (id === undefined) {
+      id = this.patterns.push(globMatcher(pattern)) - 1;
+      this.patternIds.set(pattern, id);
+    }
+    return id;
   }
 
   private patternSetOf(rule: Rule): number {
@@ -100,11 +120,32 @@ export class RuleIndex {
     let index = this.patternKeys.get(key);
     if (index === undefined) {
       index = this.patternSets.length;
-      this.patternSets.push({ include: include.map((p) => globMatcher(p)), exclude: exclude.map((p) => globMatcher(p)) });
+      this.patternSets.push({ include: include.map((p) => this.patternId(p)), exclude: exclude.map((p) => this.patternId(p)) });
       this.patternKeys.set(key, index);
     }
     return index;
   }
+}
+
+function objectKindsOf(rules: Rule[]): Map<string, { content: boolean }> {
+  const kinds = new Map<string, { content: boolean }>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node !== null && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      const objects = record.objects as { kinds?: unknown; where?: unknown } | undefined;
+      if (objects && Array.isArray(objects.kinds)) {
+        for (const kind of objects.kinds) {
+          if (typeof kind !== 'string') continue;
+          const content = (kinds.get(kind)?.content ?? false) || objects.where !== undefined;
+          kinds.set(kind, { content });
+        }
+      }
+      for (const value of Object.values(record)) visit(value);
+    }
+  };
+  rules.forEach((rule) => visit(rule.check));
+  return kinds;
 }
 
 function combinedKeywords(rules: Rule[]): KeywordSearch | undefined {

@@ -70,17 +70,25 @@ function record(timings: Map<string, RuleTiming>, ruleId: string, milliseconds: 
 }
 
 /** The Kubernetes objects of a file, as facts for repository rules. */
-export function collectObjectFacts(file: SourceFile): { objects: ObjectFact[]; error?: ScanError } {
+/**
+ * The facts repository rules need about a file's Kubernetes objects: objects of the kinds they
+ * name, with their content only where a rule looks inside (it is kept in the cache and sent
+ * between threads, so it stays small).
+ */
+export function collectObjectFacts(file: SourceFile, kinds: Map<string, { content: boolean }>): { objects: ObjectFact[]; error?: ScanError } {
   try {
     return {
-      objects: file.kubernetes().map((object) => ({
-        file: file.path,
-        line: object.document.line,
-        kind: object.kind,
-        name: object.name,
-        ...(object.namespace ? { namespace: object.namespace } : {}),
-        value: object.value,
-      })),
+      objects: file
+        .kubernetes()
+        .filter((object) => kinds.has(object.kind))
+        .map((object) => ({
+          file: file.path,
+          line: object.document.line,
+          kind: object.kind,
+          name: object.name,
+          ...(object.namespace ? { namespace: object.namespace } : {}),
+          value: kinds.get(object.kind)!.content ? object.value : {},
+        })),
     };
   } catch (error) {
     if (!(error instanceof ParseError)) throw error;

@@ -5,11 +5,19 @@
 // read; any other file is read and compared by its content hash. The outcome of a file whose rules
 // also look at the file tree (a Dockerfile and the presence of .dockerignore) is kept with a digest
 // of that tree, and reused only while the tree is the same.
+//
+// The cache file is read and written whole on every scan of a large repository, so entries are
+// compact: what a finding takes from its rule is put back from the rule set, empty lists are
+// left out, and which rules apply to a path (a function of the path and the rule set, both part
+// of the key) is stored so that a known file is not matched against every rule's patterns again.
 
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FileOutcome } from './file-scanner.js';
+import type { Finding, Rule, ScanError } from '../model/types.js';
+import type { ObjectFact } from '../evaluate/checks/check.js';
+import type { InlineSuppression } from '../waive/inline.js';
+import type { FileOutcome, FileTask } from './file-scanner.js';
 
 export interface FileStamp {
   size: number;
@@ -17,40 +25,67 @@ export interface FileStamp {
   ino: number;
 }
 
-export interface CacheEntry {
-  hash: string;
-  stamp?: FileStamp;
+/** What a finding takes from its rule: not stored, put back from the rule set. */
+type FromRule = Pick<Finding, 'severity' | 'domain' | 'references'>;
+type StoredFinding = Omit<Finding, keyof FromRule>;
+
+/** The task of a path: which of evaluate, collectObjects and usesTree are set. */
+const EVALUATE = 1;
+const COLLECT_OBJECTS = 2;
+const USES_TREE = 4;
+
+interface StoredEntry {
+  /** Content hash. */
+  h: string;
+  /** Stamp: size, modification time, inode. */
+  s?: [number, number, number];
+  /** Task flags. */
+  k: number;
   /** Digest of the file tree, for outcomes that depend on it. */
-  tree?: string;
-  outcome: FileOutcome;
+  t?: string;
+  /** The file was read and its rules evaluated. */
+  r?: 1;
+  f?: StoredFinding[];
+  e?: ScanError[];
+  x?: InlineSuppression[];
+  o?: ObjectFact[];
 }
 
 interface CacheFile {
-  version: 2;
-  entries: Record<string, CacheEntry>;
+  version: 4;
+  entries: Record<string, StoredEntry>;
+}
+
+/** A previous outcome and the content hash it was computed for. */
+export interface CacheEntry {
+  hash: string;
+  outcome: FileOutcome;
 }
 
 export class ContentCache {
-  private readonly previous: CacheFile['entries'];
-  private readonly next: CacheFile['entries'] = {};
+  private readonly previous: Record<string, StoredEntry>;
+  private readonly next: Record<string, StoredEntry> = {};
+  private readonly fromRule = new Map<string, FromRule>();
 
   constructor(
     private readonly path: string,
+    rules: Rule[],
   ) {
-    let loaded: CacheFile['entries'] = {};
+    for (const rule of rules) this.fromRule.set(rule.id, { severity: rule.severity, domain: rule.domain, references: rule.references });
+    let loaded: Record<string, StoredEntry> = {};
     try {
       const parsed = JSON.parse(readFileSync(path, 'utf8')) as CacheFile;
-      if (parsed.version === 2 && parsed.entries && typeof parsed.entries === 'object') loaded = parsed.entries;
+      if (parsed.version === 4 && parsed.entries && typeof parsed.entries === 'object') loaded = parsed.entries;
     } catch {
       // No cache yet, or an unreadable one: start afresh.
     }
     this.previous = loaded;
   }
 
-  static at(folder: string, rulesetDigest: string, toolVersion: string, optionsKey: string): ContentCache {
+  static at(folder: string, rules: Rule[], rulesetDigest: string, toolVersion: string, optionsKey: string): ContentCache {
     const key = createHash('sha256').update(`${rulesetDigest}\u0000${toolVersion}\u0000${optionsKey}`).digest('hex').slice(0, 24);
     mkdirSync(folder, { recursive: true });
-    return new ContentCache(join(folder, `${key}.json`));
+    return new ContentCache(join(folder, `${key}.json`), rules);
   }
 
   /** Digest of a file tree: its files and folders, in order. */
@@ -62,7 +97,14 @@ export class ContentCache {
   }
 
   static hash(bytes: Buffer): string {
-    return createHash('sha256').update(bytes).digest('hex');
+    return createHash('sha256').update(bytes).digest('base64');
+  }
+
+  /** The task of a path the cache knows: the same rules apply to it as when it was stored. */
+  taskOf(path: string): FileTask | undefined {
+    const stored = this.stored(path);
+    if (!stored) return undefined;
+    return { path, evaluate: (stored.k & EVALUATE) !== 0, collectObjects: (stored.k & COLLECT_OBJECTS) !== 0, usesTree: (stored.k & USES_TREE) !== 0 };
   }
 
   /**
@@ -70,27 +112,52 @@ export class ContentCache {
    * digest of the current file tree when the outcome depends on it.
    */
   entry(path: string, tree?: string): CacheEntry | undefined {
-    const entry = Object.prototype.hasOwnProperty.call(this.previous, path) ? this.previous[path] : undefined;
-    return entry && entry.tree === tree ? entry : undefined;
+    const stored = this.stored(path);
+    if (!stored || stored.t !== tree) return undefined;
+    return { hash: stored.h, outcome: this.outcomeOf(path, stored) };
   }
 
   /** The previous outcome when the file's stamp is the recorded one (the file is then not read). */
   unchanged(path: string, stamp: FileStamp | undefined, tree?: string): FileOutcome | undefined {
-    const entry = this.entry(path, tree);
-    if (!entry?.stamp || !stamp) return undefined;
-    const same = entry.stamp.size === stamp.size && entry.stamp.mtimeMs === stamp.mtimeMs && entry.stamp.ino === stamp.ino;
-    if (!same) return undefined;
-    this.next[path] = entry;
-    return entry.outcome;
+    const stored = this.stored(path);
+    if (!stored?.s || !stamp || stored.t !== tree) return undefined;
+    const [size, mtimeMs, ino] = stored.s;
+    if (size !== stamp.size || mtimeMs !== stamp.mtimeMs || ino !== stamp.ino) return undefined;
+    this.next[path] = stored;
+    return this.outcomeOf(path, stored);
   }
 
-  set(path: string, entry: CacheEntry): void {
-    this.next[path] = entry;
+  set(task: FileTask, hash: string, stamp: FileStamp | undefined, tree: string | undefined, outcome: FileOutcome): void {
+    const stored: StoredEntry = {
+      h: hash,
+      k: (task.evaluate ? EVALUATE : 0) | (task.collectObjects ? COLLECT_OBJECTS : 0) | (task.usesTree ? USES_TREE : 0),
+    };
+    if (stamp) stored.s = [stamp.size, stamp.mtimeMs, stamp.ino];
+    if (tree) stored.t = tree;
+    if (outcome.scanned) stored.r = 1;
+    if (outcome.findings.length > 0) stored.f = outcome.findings.map(({ severity: _s, domain: _d, references: _r, ...rest }) => rest);
+    if (outcome.errors.length > 0) stored.e = outcome.errors;
+    if (outcome.suppressions.length > 0) stored.x = outcome.suppressions;
+    if (outcome.objects.length > 0) stored.o = outcome.objects;
+    this.next[task.path] = stored;
   }
 
   save(): void {
     const temporary = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ version: 2, entries: this.next } satisfies CacheFile));
+    writeFileSync(temporary, JSON.stringify({ version: 4, entries: this.next } satisfies CacheFile));
     renameSync(temporary, this.path);
+  }
+
+  private stored(path: string): StoredEntry | undefined {
+    return Object.prototype.hasOwnProperty.call(this.previous, path) ? this.previous[path] : undefined;
+  }
+
+  private outcomeOf(path: string, stored: StoredEntry): FileOutcome {
+    // In the order the evaluation writes them, so that a report from the cache is byte for byte the same.
+    const findings = (stored.f ?? []).map(({ ruleId, message, ...rest }): Finding => {
+      const { severity, domain, references } = this.fromRule.get(ruleId)!;
+      return { ruleId, severity, domain, message, references, ...rest };
+    });
+    return { path, scanned: stored.r === 1, findings, errors: stored.e ?? [], suppressions: stored.x ?? [], objects: stored.o ?? [] };
   }
 }

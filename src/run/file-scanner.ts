@@ -108,7 +108,7 @@ export class FileScanner {
       outcome.suppressions = findInlineSuppressions(file.path, file.text, file.lines);
     }
     if (task.collectObjects) {
-      const collected = collectObjectFacts(file);
+      const collected = collectObjectFacts(file, this.index.objectKinds);
       outcome.objects = collected.objects;
       const error = collected.error;
       if (task.evaluate && error && !outcome.errors.some((e) => e.file === error.file && e.line === error.line)) outcome.errors.push(error);
