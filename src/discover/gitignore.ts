@@ -29,6 +29,8 @@ interface IgnoreRule {
 
 export class GitignoreTree {
   private readonly byFolder = new Map<string, IgnoreRule[] | null>();
+  /** For each folder walked, the .gitignore files that apply in it: its own and its ancestors', top first. */
+  private readonly chains = new Map<string, { depth: number; rules: IgnoreRule[] }[]>();
 
   constructor(private readonly root: string) {}
 
@@ -37,12 +39,14 @@ export class GitignoreTree {
    * Only the path itself is judged: the walk never enters an ignored folder.
    */
   ignores(relativePath: string, isDirectory: boolean): boolean {
+    const slash = relativePath.lastIndexOf('/');
+    const chain = this.chainOf(slash < 0 ? '' : relativePath.slice(0, slash));
+    if (chain.length === 0) return false;
     const parts = relativePath.split('/');
     // The deepest .gitignore with a pattern matching the path decides.
-    for (let depth = parts.length - 1; depth >= 0; depth--) {
-      const rules = this.rulesOf(parts.slice(0, depth).join('/'));
-      if (!rules) continue;
-      const rest = parts.slice(depth);
+    for (let c = chain.length - 1; c >= 0; c--) {
+      const { depth, rules } = chain[c];
+      const rest = depth === 0 ? parts : parts.slice(depth);
       for (let i = rules.length - 1; i >= 0; i--) {
         const rule = rules[i];
         if (rule.directoryOnly && !isDirectory) continue;
@@ -51,6 +55,22 @@ export class GitignoreTree {
       }
     }
     return false;
+  }
+
+  private chainOf(folder: string): { depth: number; rules: IgnoreRule[] }[] {
+    let chain = this.chains.get(folder);
+    if (chain) return chain;
+    const slash = folder.lastIndexOf('/');
+    const parent = folder === '' ? [] : this.chainOf(slash < 0 ? '' : folder.slice(0, slash));
+    const own = this.rulesOf(folder);
+    chain = own ? [...parent, { depth: folder === '' ? 0 : folder.split('/').length, rules: own }] : parent;
+    this.chains.set(folder, chain);
+    return chain;
+  }
+
+  /** The walk lists each folder before judging its entries: a folder without .gitignore is not looked at again. */
+  listed(folder: string, hasGitignore: boolean): void {
+    if (!hasGitignore && !this.byFolder.has(folder)) this.byFolder.set(folder, null);
   }
 
   private rulesOf(folder: string): IgnoreRule[] | null {

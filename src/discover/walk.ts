@@ -1,9 +1,9 @@
-// Discovery: which files of the target exist and may be scanned. Walks with glob, never
+// Discovery: which files of the target exist and may be scanned. Walks the folders, never
 // follows a symbolic link, honours .gitignore and the configured include/exclude, and
 // lists what it leaves aside instead of dropping it silently.
 
-import { accessSync, constants, realpathSync } from 'node:fs';
-import { globSync, type Path } from 'glob';
+import { readdirSync, realpathSync, type Dirent } from 'node:fs';
+import { join } from 'node:path';
 import { braceExpand } from 'minimatch';
 import { anySegment, compilePath, GLOBSTAR, pathMatcher, type PathPattern, type SegmentMatcher } from './glob.js';
 import type { SkippedFile } from '../model/types.js';
@@ -34,52 +34,51 @@ export async function discover(root: string, options: DiscoverOptions = {}): Pro
   const gitignore = options.gitignore === false ? undefined : new GitignoreTree(root);
   const excludes = (options.exclude ?? []).map((pattern) => globMatcher(pattern));
   const includes = options.include?.length ? options.include.map((pattern) => globMatcher(pattern)) : undefined;
-  const excluded = (p: Path, isDirectory: boolean): boolean => {
-    const relative = p.relativePosix();
-    if (relative === '') return false;
-    if (ALWAYS_EXCLUDED.includes(p.name)) return true;
+  const excluded = (relative: string, name: string, isDirectory: boolean): boolean => {
+    if (ALWAYS_EXCLUDED.includes(name)) return true;
     if (excludes.some((match) => match(relative) || (isDirectory && match(`${relative}/`)))) return true;
     return gitignore?.ignores(relative, isDirectory) ?? false;
   };
-
-  // Synchronous and without stat: the directory entries' own types are enough here, and
-  // sizes are checked when a file is read (the asynchronous walk costs twice as much).
-  const entries = globSync('**', {
-    cwd: root,
-    dot: true,
-    follow: false,
-    withFileTypes: true,
-    ignore: {
-      ignored: (p) => excluded(p, p.isDirectory()),
-      childrenIgnored: (p) => excluded(p, true),
-    },
-  });
 
   const files: DiscoveredFile[] = [];
   const directories: string[] = [];
   const skipped: SkippedFile[] = [];
   let realRoot: string | undefined;
-  for (const entry of entries) {
-    const path = entry.relativePosix();
-    if (path === '') continue;
-    if (entry.isDirectory()) {
-      directories.push(path);
-      // The walk silently finds nothing in a folder it may not list: say so.
-      const denied = unlistable(entry.fullpath());
-      if (denied) skipped.push({ file: path, reason: 'unreadable', detail: denied });
+  // Depth first with an explicit stack (no recursion, whatever the depth), without stat: the
+  // directory entries' own types are enough here, and sizes are checked when a file is read.
+  const pending: string[] = [''];
+  while (pending.length > 0) {
+    const folder = pending.pop()!;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(folder === '' ? root : join(root, folder), { withFileTypes: true });
+    } catch (error) {
+      // The walk would silently find nothing in a folder it may not list: say so.
+      if (folder !== '') skipped.push({ file: folder, reason: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? 'EACCES' });
       continue;
     }
-    if (includes && !includes.some((match) => match(path))) continue;
-    if (entry.isSymbolicLink()) {
-      realRoot ??= realpathSync(root);
-      skipped.push({ file: path, reason: 'symlink', detail: symlinkDetail(entry, realRoot) });
-      continue;
+    gitignore?.listed(folder, entries.some((entry) => entry.name === '.gitignore'));
+    for (const entry of entries) {
+      const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
+      const isDirectory = entry.isDirectory();
+      if (excluded(path, entry.name, isDirectory)) continue;
+      if (isDirectory) {
+        directories.push(path);
+        pending.push(path);
+        continue;
+      }
+      if (includes && !includes.some((match) => match(path))) continue;
+      if (entry.isSymbolicLink()) {
+        realRoot ??= realpathSync(root);
+        skipped.push({ file: path, reason: 'symlink', detail: symlinkDetail(join(root, path), realRoot) });
+        continue;
+      }
+      if (!entry.isFile()) {
+        skipped.push({ file: path, reason: 'special-file' });
+        continue;
+      }
+      files.push({ path });
     }
-    if (!entry.isFile()) {
-      skipped.push({ file: path, reason: 'special-file' });
-      continue;
-    }
-    files.push({ path });
   }
   const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   files.sort(byPath);
@@ -88,20 +87,10 @@ export async function discover(root: string, options: DiscoverOptions = {}): Pro
   return { files, directories, skipped };
 }
 
-/** The error code when a folder cannot be listed and entered, else undefined. */
-function unlistable(path: string): string | undefined {
-  try {
-    accessSync(path, constants.R_OK | constants.X_OK);
-    return undefined;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code ?? 'EACCES';
-  }
-}
-
 /** Says where a link leads without ever naming a path outside the target. */
-function symlinkDetail(entry: Path, realRoot: string): string {
+function symlinkDetail(absolutePath: string, realRoot: string): string {
   try {
-    const target = realpathSync(entry.fullpath());
+    const target = realpathSync(absolutePath);
     return target === realRoot || target.startsWith(realRoot + '/') ? 'inside-target' : 'outside-target';
   } catch {
     return 'broken-or-loop';
