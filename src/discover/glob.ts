@@ -159,7 +159,15 @@ function parseGroup(chars: string[], start: number): { alternatives: string[][];
  * is memoized on (item, position): O(items × name²) at worst, never exponential.
  */
 function extendedMatcher(items: Item[]): SegmentMatcher {
+  // The literal characters the pattern ends with (`.p12` in `!(*trust*).p12`) must end the name: most names fail there, cheaply.
+  let suffix = '';
+  for (let i = items.length - 1; i >= 0; i--) {
+    const char = typeof items[i] === 'function' ? (items[i] as { char?: string }).char : undefined;
+    if (char === undefined) break;
+    suffix = char + suffix;
+  }
   return (name) => {
+    if (!name.endsWith(suffix)) return false;
     const units = name;
     const n = units.length;
     const memo = new Map<number, boolean>();
