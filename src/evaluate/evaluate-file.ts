@@ -32,6 +32,8 @@ export function evaluateFile(
   for (const compiled of rules) {
     const started = timings ? performance.now() : 0;
     try {
+      // A YAML or JSON file that holds no Kubernetes object is nothing for a Kubernetes rule (whose check is then not even compiled).
+      if (compiled.rule.target.kind === 'kubernetes' && file.kubernetes().length === 0) continue;
       for (const violation of compiled.check(context) ?? []) findings.push(builder.build(compiled.rule, violation, file));
     } catch (error) {
       if (error instanceof ParseError) {

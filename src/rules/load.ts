@@ -19,6 +19,7 @@ import { packageRoot } from '../package-root.js';
 import { cadreValidator } from '../json-schema.js';
 import { readSmallFile } from '../parse/read.js';
 import { forbiddenKeyPath } from '../config/load.js';
+import { readBuiltinBundle } from './builtin-bundle.js';
 
 export interface RuleProblem {
   file: string;
@@ -59,7 +60,8 @@ function validateRuleShape(value: unknown): ErrorObject[] {
 /**
  * Loads every *.yaml / *.yml rule file under the given folders (or single files). Each rule is
  * validated against the schema and compiled, except that `skipCompile` folders (cadre's own
- * rules, compiled by the test suite) are only validated, to keep start-up short.
+ * rules, compiled by the test suite) are only validated, to keep start-up short, and come from
+ * the bundle made at build time while their files are unchanged (./builtin-bundle.ts).
  */
 export async function loadRules(locations: string[], options: { base?: string; skipCompile?: string[] } = {}): Promise<LoadedRules> {
   const rules: Rule[] = [];
@@ -69,33 +71,46 @@ export async function loadRules(locations: string[], options: { base?: string; s
   const ajv = createSchemaEngine();
 
   for (const location of locations) {
-    const files = /\.ya?ml$/i.test(location)
-      ? [location]
-      : (await glob('**/*.{yaml,yml}', { cwd: location, absolute: true, nodir: true, follow: false })).sort();
-    // A file named on its own is taken as given; files found in a folder must stay inside it.
-    const folder = /\.ya?ml$/i.test(location) ? undefined : realPath(location);
-    for (const file of files) {
+    const ownRules = (options.skipCompile ?? []).includes(location);
+    const files = await ruleFilesOf(location);
+    const loaded = (ownRules && readBuiltinBundle(location, files)) || loadRuleFiles(location, files, base, ownRules ? undefined : ajv, problems);
+    for (const { file, rule } of loaded) {
       const display = relative(base, file) || file;
-      const compile = !(options.skipCompile ?? []).includes(location);
-      if (folder !== undefined) {
-        const real = realPath(file);
-        if (real === undefined || !(real === folder || real.startsWith(folder + sep))) {
-          problems.push({ file: display, message: 'rule file is a symbolic link leading out of its folder: not read' });
-          continue;
-        }
+      const previous = firstSeen.get(rule.id);
+      if (previous) {
+        problems.push({ file: display, key: 'id', message: `duplicate rule id "${rule.id}" (also in ${previous})` });
+        continue;
       }
-      for (const loaded of loadRuleFile(file, display, compile ? ajv : undefined, problems)) {
-        const previous = firstSeen.get(loaded.id);
-        if (previous) {
-          problems.push({ file: display, key: 'id', message: `duplicate rule id "${loaded.id}" (also in ${previous})` });
-          continue;
-        }
-        firstSeen.set(loaded.id, display);
-        rules.push(loaded);
-      }
+      firstSeen.set(rule.id, display);
+      rules.push({ ...rule, source: display });
     }
   }
   return { rules, problems };
+}
+
+/** The rule files of a location: the file itself, or every YAML file below the folder, in order. */
+export async function ruleFilesOf(location: string): Promise<string[]> {
+  if (/\.ya?ml$/i.test(location)) return [location];
+  return (await glob('**/*.{yaml,yml}', { cwd: location, absolute: true, nodir: true, follow: false })).sort();
+}
+
+/** Parses and validates rule files (and compiles their checks when `ajv` is given); problems are collected. */
+export function loadRuleFiles(location: string, files: string[], base: string, ajv: Ajv | undefined, problems: RuleProblem[]): { file: string; rule: Rule }[] {
+  // A file named on its own is taken as given; files found in a folder must stay inside it.
+  const folder = /\.ya?ml$/i.test(location) ? undefined : realPath(location);
+  const loaded: { file: string; rule: Rule }[] = [];
+  for (const file of files) {
+    const display = relative(base, file) || file;
+    if (folder !== undefined) {
+      const real = realPath(file);
+      if (real === undefined || !(real === folder || real.startsWith(folder + sep))) {
+        problems.push({ file: display, message: 'rule file is a symbolic link leading out of its folder: not read' });
+        continue;
+      }
+    }
+    for (const rule of loadRuleFile(file, display, ajv, problems)) loaded.push({ file, rule });
+  }
+  return loaded;
 }
 
 function loadRuleFile(file: string, display: string, ajv: Ajv | undefined, problems: RuleProblem[]): Rule[] {
@@ -123,7 +138,7 @@ function loadRuleFile(file: string, display: string, ajv: Ajv | undefined, probl
   for (const document of documents) {
     if (document.value === null || document.value === undefined) continue;
     const rule = checkRule(document, display, ajv, problems);
-    if (rule) rules.push({ ...rule, source: display });
+    if (rule) rules.push(rule);
   }
   return rules;
 }
