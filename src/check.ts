@@ -51,7 +51,12 @@ export interface CheckOutcome {
   timings?: ScanTimings;
 }
 
-export async function runCheck(request: CheckRequest): Promise<CheckOutcome> {
+/**
+ * What a request is judged with: its configuration, its rules (built-in, extra folders, profile,
+ * project overrides) and the gate threshold (the request's, else the configuration's, else the
+ * profile's, else DEFAULT_FAIL_ON).
+ */
+export async function resolveRequest(request: CheckRequest): Promise<{ config: CadreConfig; rules: Rule[]; profile?: string; failOn: FailOn }> {
   const { config } = loadConfig(request.target, request.configPath);
   const { rules, failOn: profileFailOn, profile } = await resolveRules({
     ruleFolders: [...(request.ruleFolders ?? []), ...(config.rules ?? [])],
@@ -59,6 +64,11 @@ export async function runCheck(request: CheckRequest): Promise<CheckOutcome> {
     profile: request.profile ?? config.profile,
     config,
   });
+  return { config, rules, profile, failOn: request.failOn ?? config.failOn ?? profileFailOn ?? DEFAULT_FAIL_ON };
+}
+
+export async function runCheck(request: CheckRequest): Promise<CheckOutcome> {
+  const { config, rules, profile, failOn } = await resolveRequest(request);
   const lang = request.lang ?? config.lang ?? 'fr';
   const waivers = loadWaivers(request.target, request.waiversPath);
   const baseline = request.baselinePath ? loadBaseline(request.baselinePath, request.baselinePath) : undefined;
@@ -84,7 +94,7 @@ export async function runCheck(request: CheckRequest): Promise<CheckOutcome> {
     onProgress: request.onProgress,
     trustedRules: (request.ruleFolders ?? []).length === 0 && (config.rules ?? []).length === 0,
   });
-  const gate = evaluateGate(report, request.failOn ?? config.failOn ?? profileFailOn ?? DEFAULT_FAIL_ON);
+  const gate = evaluateGate(report, failOn);
   return { report, gate, config, timings };
 }
 

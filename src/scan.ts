@@ -259,7 +259,6 @@ function workerCount(requested: number | 'auto' | undefined, files: number): num
   return Math.max(1, Math.min(availableParallelism(), Math.ceil(files / FILES_PER_EXTRA_WORKER)));
 }
 
-/** Keeps the first findings of each rule (in report order) and counts the rest. */
 function assertDirectory(target: string): void {
   let isDirectory = false;
   try {

@@ -1,7 +1,8 @@
 // gitlab-ci-template.yml run by gitlab-ci-local (the real runner emulation, shell executor) on a
 // copy of fixtures/demo that includes it with `include: remote:` (served from 127.0.0.1), with
 // CADRE_HOME pointing at this working tree. Each job runs in its own build folder
-// (--shell-isolation): the cadre-verify job only sees the report through the artifacts of `cadre`.
+// (--shell-isolation): the cadre-verify job only sees the report through the artifacts of `cadre`
+// (or, sharded, of `cadre-merge`, which only sees the shards through the artifacts of `cadre`).
 //
 // gitlab-ci-local copies files with rsync; where rsync is not installed, a small stand-in that
 // performs exactly its copies is put first on PATH (tests/ci-fixtures/rsync-shim.mjs).
@@ -58,9 +59,28 @@ afterAll(async () => {
   cleanTemps();
 });
 
-function project(): string {
+/** The sharding option as the template's header documents it. */
+const SHARDED = `
+cadre:
+  extends:
+    - .cadre:rules
+    - .cadre:shard
+  parallel: 2
+cadre-merge:
+  stage: test
+  extends:
+    - .cadre:rules
+    - .cadre:merge
+  needs: [cadre]
+cadre-verify:
+  needs:
+    - job: cadre-merge
+      artifacts: true
+`;
+
+function project(jobs = ''): string {
   const { dir } = demoRepo();
-  writeFileSync(join(dir, '.gitlab-ci.yml'), `include:\n  - remote: '${templateUrl}'\n`);
+  writeFileSync(join(dir, '.gitlab-ci.yml'), `include:\n  - remote: '${templateUrl}'\n${jobs}`);
   git(dir, 'add', '.gitlab-ci.yml');
   git(dir, 'commit', '-q', '-m', 'ci');
   return dir;
@@ -117,5 +137,26 @@ describe.skipIf(Boolean(reason))('gitlab-ci-template.yml under gitlab-ci-local',
     expect(run.log).toMatch(/FAIL\s+cadre\s/);
     expect(run.log).not.toMatch(/cadre-verify\s+starting/);
     expect(artifacts(dir, 'cadre')).toEqual(['cadre-junit.xml', 'cadre-report.html', 'cadre-report.json', 'gl-code-quality-report.json']);
+  });
+
+  it('sharded: two parallel cadre jobs, cadre-merge joins their artifacts, cadre-verify checks the joined report', { timeout: 90_000 }, async () => {
+    const dir = project(SHARDED);
+    const run = await pipeline(dir, { CADRE_FAIL_ON: 'none', CADRE_LANG: 'en' });
+    expect(run.log).toMatch(/PASS\s+cadre: \[1\/2\]/);
+    expect(run.log).toMatch(/PASS\s+cadre: \[2\/2\]/);
+    expect(run.log).toMatch(/PASS\s+cadre-merge/);
+    expect(run.log).toMatch(/PASS\s+cadre-verify/);
+    expect(run.code).toBe(0);
+    expect(run.log).toContain('cadre: 2 shard reports merged.');
+    const shardFiles = readdirSync(join(dir, '.gitlab-ci-local', 'artifacts'))
+      .filter((job) => job !== 'cadre-merge')
+      .flatMap((job) => artifacts(dir, job));
+    expect(shardFiles.sort()).toEqual(['cadre-shard-1.json', 'cadre-shard-2.json']);
+    expect(artifacts(dir, 'cadre-merge')).toEqual(['cadre-junit.xml', 'cadre-report.html', 'cadre-report.json', 'gl-code-quality-report.json']);
+    const report = JSON.parse(readFileSync(join(dir, '.gitlab-ci-local', 'artifacts', 'cadre-merge', 'cadre-report.json'), 'utf8'));
+    expect(report.shard).toBeUndefined();
+    expect(report.findings.some((f: { file?: string }) => !f.file)).toBe(true);
+    expect(report.findings.some((f: { file?: string }) => f.file === 'k8s/batch.yaml')).toBe(true);
+    expect(run.log).toContain('report verified');
   });
 });

@@ -1,9 +1,10 @@
 // The GitLab adapter, bundled (dist/gitlab.js, what gitlab-ci-template.yml runs), with the
 // variables a merge request pipeline sets and a fake GitLab API: Code Quality, JUnit, JSON and
 // HTML reports, one note created then updated (found on the second page of notes), no note on
-// other pipelines, and the token never shown, even when the API fails or echoes it.
+// other pipelines, and the token never shown, even when the API fails or echoes it. Sharded: shard
+// jobs, each in its own checkout, then a merge job that must give what the unsharded job gives.
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -184,5 +185,107 @@ describe('GitLab adapter on a merge request pipeline', () => {
     const report = JSON.parse(readFileSync(join(repo.dir, 'cadre-report.json'), 'utf8')) as Report;
     expect(report.findings.some((f) => f.file === 'k8s/api.yaml')).toBe(true);
     expect(run.code).toBe(1);
+  });
+});
+
+/** The report without what differs between two runs of the same scan. */
+function timeless(path: string): Omit<Report, 'startedAt' | 'durationMs'> {
+  const { startedAt: _startedAt, durationMs: _durationMs, ...rest } = JSON.parse(readFileSync(path, 'utf8')) as Report;
+  return rest;
+}
+
+describe('GitLab adapter, sharded: parallel shard jobs, then the merge job', () => {
+  /**
+   * The jobs of `parallel: total` (those of `indexes`), each in a fresh checkout of the same commit
+   * as GitLab runs them; their shard reports end up in `merge` as the merge job's artifacts.
+   */
+  async function shardJobs(total: number, indexes: number[], merge: DemoRepo, extra: Record<string, string> = {}, variables: Record<string, string> = {}) {
+    const runs = [];
+    for (const index of indexes) {
+      const checkout = demoRepo(undefined, extra);
+      expect(checkout.head).toBe(merge.head);
+      const run = await gitlab(checkout, { CADRE_SHARD_STEP: 'scan', CI_NODE_INDEX: String(index), CI_NODE_TOTAL: String(total), ...variables });
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toContain(`cadre: shard ${index} of ${total} scanned; the merge job joins the shards, then gates.`);
+      expect(readdirSync(checkout.dir).filter((name) => /^(cadre|gl-)/.test(name))).toEqual([`cadre-shard-${index}.json`]);
+      copyFileSync(join(checkout.dir, `cadre-shard-${index}.json`), join(merge.dir, `cadre-shard-${index}.json`));
+      runs.push(run);
+    }
+    expect(api.requests.splice(0)).toEqual([]); // no note from a shard
+    return runs;
+  }
+
+  it('gives the unsharded report, gate, Code Quality and JUnit files, and one note', { timeout: 120_000 }, async () => {
+    const unsharded = demoRepo();
+    const normal = await gitlab(unsharded, { CADRE_COMMENT: 'false' });
+    expect(normal.code).toBe(1);
+
+    const merge = demoRepo();
+    const shards = await shardJobs(3, [1, 2, 3], merge);
+    const parts = [1, 2, 3].map((index) => JSON.parse(readFileSync(join(merge.dir, `cadre-shard-${index}.json`), 'utf8')) as Report);
+    expect(parts.map((part) => part.shard)).toEqual([1, 2, 3].map((index) => ({ index, total: 3 })));
+    // The case worth testing: file findings spread over several shards, repository-level ones in shard 1 only.
+    expect(parts.filter((part) => part.findings.some((f) => f.file)).length).toBeGreaterThan(1);
+    expect(parts.map((part) => part.findings.some((f) => !f.file))).toEqual([true, false, false]);
+
+    const merged = await gitlab(merge, { CADRE_SHARD_STEP: 'merge', CI_MERGE_REQUEST_IID: '8' });
+    expect(merged.code).toBe(1);
+    expect(merged.stdout).toContain('cadre: 3 shard reports merged.');
+    expect(merged.stdout).toContain('Note created.');
+    expect(merged.stderr.trim().split('\n').at(-1)).toBe(normal.stderr.trim().split('\n').at(-1));
+
+    expect(timeless(join(merge.dir, 'cadre-report.json'))).toEqual(timeless(join(unsharded.dir, 'cadre-report.json')));
+    expect(JSON.parse(readFileSync(join(merge.dir, 'gl-code-quality-report.json'), 'utf8'))).toEqual(JSON.parse(readFileSync(join(unsharded.dir, 'gl-code-quality-report.json'), 'utf8')));
+    const junit = readFileSync(join(merge.dir, 'cadre-junit.xml'), 'utf8');
+    expect(XMLValidator.validate(junit)).toBe(true);
+    expect(junit).toContain('k8s-privileged-container');
+    expect(readFileSync(join(merge.dir, 'cadre-report.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/i);
+
+    const notes = '/api/v4/projects/42/merge_requests/8/notes';
+    expect(api.requests.splice(0).map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${notes}`, `POST ${notes}`]);
+    expect(api.notesOf('42', 8)).toHaveLength(1);
+    expect(api.notesOf('42', 8)[0].body.startsWith(MARKER)).toBe(true);
+
+    for (const run of [...shards, merged]) {
+      expect(run.stdout + run.stderr).not.toContain(TOKEN);
+      expect(run.stdout + run.stderr).not.toContain(JOB_TOKEN);
+    }
+  });
+
+  it("gates with the threshold of .cadre.yml's profile and scopes to the change, as the unsharded job", { timeout: 120_000 }, async () => {
+    const extra = { '.cadre.yml': 'profile: strict\n' };
+    const variables = { CADRE_ONLY_CHANGED: 'true', CADRE_COMMENT: 'false' };
+    const normal = await gitlab(demoRepo(undefined, extra), variables);
+    const merge = demoRepo(undefined, extra);
+    await shardJobs(2, [1, 2], merge, extra, variables);
+    const merged = await gitlab(merge, { ...variables, CADRE_SHARD_STEP: 'merge' });
+    expect(api.requests.splice(0)).toEqual([]);
+    expect(merged.code).toBe(normal.code);
+    expect(merged.stderr).toMatch(/^cadre: \d+ findings? at or above medium\.$/m);
+    expect(merged.stderr.trim().split('\n').at(-1)).toBe(normal.stderr.trim().split('\n').at(-1));
+    const scope = `Only the lines changed since ${merge.base.slice(0, 12)} are gated`;
+    expect(normal.stdout).toContain(scope);
+    expect(merged.stdout).toContain(scope);
+  });
+
+  it('refuses an incomplete set of shards, naming the missing ones, and a merge without shards', { timeout: 90_000 }, async () => {
+    const merge = demoRepo();
+    const none = await gitlab(merge, { CADRE_SHARD_STEP: 'merge' });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/^cadre: no shard report \(cadre-shard-\*\.json\) in /m);
+
+    await shardJobs(3, [1, 3], merge);
+    const incomplete = await gitlab(merge, { CADRE_SHARD_STEP: 'merge' });
+    expect(incomplete.code).toBe(2);
+    expect(incomplete.stderr).toContain('cadre: cannot merge the shard reports: shards 1, 3 given, 1, 2, 3 expected (missing: cadre-shard-2.json)');
+    expect(existsSync(join(merge.dir, 'cadre-report.json'))).toBe(false);
+    expect(api.requests.splice(0)).toEqual([]);
+  });
+
+  it('exits 2 on an unknown CADRE_SHARD_STEP', { timeout: 60_000 }, async () => {
+    const run = await gitlab(demoRepo(), { CADRE_SHARD_STEP: 'split' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('cadre: CADRE_SHARD_STEP must be scan, merge or empty (got "split")\n');
+    expect(api.requests.splice(0)).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { runCheck, type CheckRequest } from '../check.js';
+import { resolveRequest, runCheck, type CheckRequest } from '../check.js';
 import { evaluateGate, type FailOn, type GateResult } from '../gate/gate.js';
 import { LANGS, SEVERITIES, type Lang, type Report } from '../model/types.js';
 import { isFormat, loadRenderer, type Format, type RenderOptions } from '../render/renderer.js';
@@ -38,11 +38,24 @@ export interface CiOutcome {
 
 export async function ciCheck(request: CiCheckRequest): Promise<CiOutcome> {
   const { onlyChanged, ...checkRequest } = request;
-  const { report, gate: fullGate } = await runCheck(checkRequest);
+  const { report, gate } = await runCheck(checkRequest);
+  return scopeToChange(report, gate, request.target, onlyChanged);
+}
+
+/**
+ * Judges a report built elsewhere (the merged shards of a sharded check) as ciCheck judges the
+ * report it builds: the same threshold, the same only-changed scoping.
+ */
+export async function ciJudge(request: CiCheckRequest, report: Report): Promise<CiOutcome> {
+  const { onlyChanged, ...checkRequest } = request;
+  return scopeToChange(report, evaluateGate(report, (await resolveRequest(checkRequest)).failOn), request.target, onlyChanged);
+}
+
+function scopeToChange(report: Report, fullGate: GateResult, target: string, onlyChanged: CiCheckRequest['onlyChanged']): CiOutcome {
   if (onlyChanged === undefined) return { report, scoped: report, gate: fullGate, scope: { kind: 'full' } };
   if (onlyChanged === null) return { report, scoped: report, gate: fullGate, scope: { kind: 'not-review' } };
   try {
-    const changed = changedLines(request.target, onlyChanged.base);
+    const changed = changedLines(target, onlyChanged.base);
     const { report: scoped, outside } = restrictToChange(report, changed);
     return { report, scoped, gate: evaluateGate(scoped, fullGate.failOn), scope: { kind: 'changed', base: changed.base, files: changed.files.size, outside } };
   } catch (error) {

@@ -24,6 +24,8 @@ export interface CiTexts {
   truncated: string;
   verified: string;
   notVerified: string;
+  shardScanned: (index: number, total: number) => string;
+  shardsMerged: (count: number) => string;
 }
 
 const fr: CiTexts = {
@@ -51,6 +53,8 @@ const fr: CiTexts = {
   truncated: 'Résumé tronqué : le rapport complet est dans les artefacts du job.',
   verified: 'cadre : rapport vérifié.',
   notVerified: 'cadre : rapport non vérifié',
+  shardScanned: (index, total) => `cadre : part ${index} sur ${total} analysée ; le job de fusion réunit les parts, puis applique le seuil.`,
+  shardsMerged: (count) => `cadre : ${count} rapport${count > 1 ? 's' : ''} de part${count > 1 ? 's' : ''} réuni${count > 1 ? 's' : ''}.`,
 };
 
 const en: CiTexts = {
@@ -78,6 +82,8 @@ const en: CiTexts = {
   truncated: 'Summary truncated: the full report is in the job artifacts.',
   verified: 'cadre: report verified.',
   notVerified: 'cadre: report not verified',
+  shardScanned: (index, total) => `cadre: shard ${index} of ${total} scanned; the merge job joins the shards, then gates.`,
+  shardsMerged: (count) => `cadre: ${count} shard report${count === 1 ? '' : 's'} merged.`,
 };
 
 export function ciTexts(lang: Lang): CiTexts {

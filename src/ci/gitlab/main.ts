@@ -2,6 +2,8 @@
 // lib/ci/gitlab/main.js from a build). A thin layer over the core: CI_* and CADRE_* variables →
 // ciCheck → Code Quality, JUnit, JSON and HTML reports → one sticky merge request note on merge
 // request pipelines → exit code = the gate (0 passes, 1 fails, 2 usage or configuration error).
+// Sharded (CADRE_SHARD_STEP, see shards.ts): the `scan` jobs only write their partial reports; the
+// `merge` job joins them and then does all of the above with the joined report.
 //
 // Fail closed: the note is best effort. If it cannot be posted (no token, 403, 5xx, rate limit),
 // the job says so and exits on the findings alone. The token is never printed.
@@ -12,11 +14,13 @@ import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../../config/load.js';
 import { TargetError } from '../../scan.js';
 import { oneLine } from '../../render/sanitize.js';
-import { CiInputError, ciCheck, describeScope, failOnOf, flagOf, langOf, listOf, render, renderOptional, writeOutput } from '../check.js';
+import { runCheck } from '../../check.js';
+import { CiInputError, ciCheck, ciJudge, describeScope, failOnOf, flagOf, langOf, listOf, render, renderOptional, writeOutput, type CiCheckRequest, type CiOutcome } from '../check.js';
 import { markdownBody, MARKDOWN_MARKER } from '../markdown.js';
 import { describeFailure, formatFailure, mask } from '../sticky-note.js';
 import { ciTexts } from '../texts.js';
 import { upsertMergeRequestNote, type TransportOptions } from './notes.js';
+import { mergeShardReports, shardOfNode, shardReportPath } from './shards.js';
 
 export const TOKEN_VARIABLE = 'CADRE_GITLAB_TOKEN';
 /** GitLab accepts notes up to 1,000,000 characters; a note is read by people. */
@@ -41,13 +45,12 @@ export interface GitlabIO {
 }
 
 export async function runGitlab(io: GitlabIO): Promise<number> {
-  const env = io.env;
-  const token = env[TOKEN_VARIABLE] || undefined;
+  const token = io.env[TOKEN_VARIABLE] || undefined;
   const safe = (text: string) => mask(text, [token]);
   const out = (text: string) => io.stdout(safe(text));
   const err = (text: string) => io.stderr(safe(text));
   try {
-    return await check(io, env, token, out, err);
+    return await runStep(gitlabJob(io, token, out, err));
   } catch (error) {
     if (error instanceof CiInputError || error instanceof TargetError) {
       err(`cadre: ${oneLine(error.message)}\n`);
@@ -62,7 +65,21 @@ export async function runGitlab(io: GitlabIO): Promise<number> {
   }
 }
 
-async function check(io: GitlabIO, env: GitlabIO['env'], token: string | undefined, out: (t: string) => void, err: (t: string) => void): Promise<number> {
+/** The job as its variables describe it. */
+interface GitlabJob {
+  io: GitlabIO;
+  token: string | undefined;
+  out: (text: string) => void;
+  err: (text: string) => void;
+  projectDir: string;
+  /** The check the CADRE_* variables ask for, only-changed included. */
+  request: CiCheckRequest;
+  isMergeRequest: boolean;
+  commentOn: boolean;
+}
+
+function gitlabJob(io: GitlabIO, token: string | undefined, out: GitlabJob['out'], err: GitlabJob['err']): GitlabJob {
+  const env = io.env;
   // The job starts in CI_PROJECT_DIR on GitLab; gitlab-ci-local's shell executor names a
   // /builds/... folder there but runs in the repository: trust the variable only when it exists.
   const projectDir = env.CI_PROJECT_DIR && existsSync(env.CI_PROJECT_DIR) ? env.CI_PROJECT_DIR : io.cwd;
@@ -70,19 +87,68 @@ async function check(io: GitlabIO, env: GitlabIO['env'], token: string | undefin
   const isMergeRequest = env.CI_PIPELINE_SOURCE === 'merge_request_event' && Boolean(env.CI_MERGE_REQUEST_IID);
   const onlyChanged = flagOf('CADRE_ONLY_CHANGED', env.CADRE_ONLY_CHANGED, false);
   const diffBase = env.CI_MERGE_REQUEST_DIFF_BASE_SHA || (env.CI_MERGE_REQUEST_TARGET_BRANCH_NAME ? `origin/${env.CI_MERGE_REQUEST_TARGET_BRANCH_NAME}` : undefined);
-  const commentOn = flagOf('CADRE_COMMENT', env.CADRE_COMMENT, true);
+  return {
+    io,
+    token,
+    out,
+    err,
+    projectDir,
+    request: {
+      target: resolve(projectDir, pathVar),
+      targetName: pathVar,
+      configPath: env.CADRE_CONFIG ? resolve(projectDir, env.CADRE_CONFIG) : undefined,
+      ruleFolders: listOf(env.CADRE_RULES).map((dir) => resolve(projectDir, dir)),
+      profile: env.CADRE_PROFILE || undefined,
+      lang: langOf('CADRE_LANG', env.CADRE_LANG),
+      failOn: failOnOf('CADRE_FAIL_ON', env.CADRE_FAIL_ON),
+      exclude: listOf(env.CADRE_EXCLUDE),
+      onlyChanged: onlyChanged ? (isMergeRequest && diffBase ? { base: diffBase } : null) : undefined,
+    },
+    isMergeRequest,
+    commentOn: flagOf('CADRE_COMMENT', env.CADRE_COMMENT, true),
+  };
+}
 
-  const outcome = await ciCheck({
-    target: resolve(projectDir, pathVar),
-    targetName: pathVar,
-    configPath: env.CADRE_CONFIG ? resolve(projectDir, env.CADRE_CONFIG) : undefined,
-    ruleFolders: listOf(env.CADRE_RULES).map((dir) => resolve(projectDir, dir)),
-    profile: env.CADRE_PROFILE || undefined,
-    lang: langOf('CADRE_LANG', env.CADRE_LANG),
-    failOn: failOnOf('CADRE_FAIL_ON', env.CADRE_FAIL_ON),
-    exclude: listOf(env.CADRE_EXCLUDE),
-    onlyChanged: onlyChanged ? (isMergeRequest && diffBase ? { base: diffBase } : null) : undefined,
-  });
+/** CADRE_SHARD_STEP: unset, the whole check; `scan`, one shard of a `parallel:` job; `merge`, the job that joins them. */
+async function runStep(job: GitlabJob): Promise<number> {
+  const step = (job.io.env.CADRE_SHARD_STEP ?? '').trim();
+  switch (step) {
+    case '':
+      return publish(job, await ciCheck(job.request));
+    case 'scan':
+      return scanShard(job);
+    case 'merge': {
+      const merged = mergeShardReports(job.projectDir);
+      job.out(`${ciTexts(merged.report.lang).shardsMerged(merged.files.length)}\n`);
+      return publish(job, await ciJudge(job.request, merged.report));
+    }
+    default:
+      throw new CiInputError(`CADRE_SHARD_STEP must be scan, merge or empty (got "${oneLine(step)}")`);
+  }
+}
+
+/** One shard: its partial report for the merge job, no note, no gate. */
+async function scanShard(job: GitlabJob): Promise<number> {
+  const shard = shardOfNode(job.io.env);
+  const { onlyChanged: _appliedByTheMergeJob, ...checkRequest } = job.request;
+  const { report } = await runCheck({ ...checkRequest, shard });
+  const t = ciTexts(report.lang);
+  job.out(await render('console', report, { color: false }));
+  const path = shardReportPath(shard);
+  const written = writeOutput(job.projectDir, path, await render('json', report, { color: false }));
+  if (written.error) {
+    // The partial report is all this job produces: without it the merge job cannot run.
+    job.err(`${t.writeFailed(path, written.error)}\n`);
+    return 2;
+  }
+  job.out(`${t.written(path)}\n${t.shardScanned(shard.index, shard.total)}\n`);
+  return 0;
+}
+
+/** What the job does once it has a judged report: log, report files, note, exit code = the gate. */
+async function publish(job: GitlabJob, outcome: CiOutcome): Promise<number> {
+  const { token, out, err } = job;
+  const env = job.io.env;
   const { report, scoped, gate } = outcome;
   const t = ciTexts(report.lang);
 
@@ -98,13 +164,13 @@ async function check(io: GitlabIO, env: GitlabIO['env'], token: string | undefin
     if (!path) continue;
     const text = await renderOptional(spec.format, report, { gate, color: false });
     if (text === undefined) continue; // renderer not in this build (HTML)
-    const written = writeOutput(projectDir, path, text);
+    const written = writeOutput(job.projectDir, path, text);
     if (written.error) err(`${t.writeFailed(path, written.error)}\n`);
     else out(`${t.written(path)}\n`);
   }
 
   // The note: merge request pipelines only, best effort.
-  if (isMergeRequest && commentOn) {
+  if (job.isMergeRequest && job.commentOn) {
     if (!token) {
       out(`${t.noToken(TOKEN_VARIABLE)}\n`);
     } else if (!env.CI_SERVER_URL || !env.CI_PROJECT_ID) {
@@ -117,7 +183,7 @@ async function check(io: GitlabIO, env: GitlabIO['env'], token: string | undefin
           { host: env.CI_SERVER_URL, token, projectId: env.CI_PROJECT_ID, mergeRequestIid: Number(env.CI_MERGE_REQUEST_IID) },
           MARKDOWN_MARKER,
           body,
-          io.transport,
+          job.io.transport,
         );
         out(`${t.posted(t.note, result.action)}\n`);
       } catch (error) {
