@@ -65,6 +65,8 @@ export interface CacheEntry {
 export class ContentCache {
   private readonly previous: Record<string, StoredEntry>;
   private readonly next: Record<string, StoredEntry> = {};
+  /** An entry was written that the cache file does not hold yet. */
+  private changed = false;
   private readonly fromRule = new Map<string, FromRule>();
 
   constructor(
@@ -140,9 +142,12 @@ export class ContentCache {
     if (outcome.suppressions.length > 0) stored.x = outcome.suppressions;
     if (outcome.objects.length > 0) stored.o = outcome.objects;
     this.next[task.path] = stored;
+    this.changed = true;
   }
 
+  /** Writes the cache file, unless it would be the same: every entry known unchanged, none gone. */
   save(): void {
+    if (!this.changed && Object.keys(this.next).length === Object.keys(this.previous).length) return;
     const temporary = `${this.path}.${process.pid}.tmp`;
     writeFileSync(temporary, JSON.stringify({ version: 4, entries: this.next } satisfies CacheFile));
     renameSync(temporary, this.path);
