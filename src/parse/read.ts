@@ -18,16 +18,20 @@ export function readText(absolutePath: string, maxBytes: number): ReadResult {
 /** Counts reads, so a test can show that each file is read once. */
 export const readCounter = { files: 0 };
 
-/** The file's bytes, read once, refusing special files and files above the size cap. */
-export function readBytes(
+/**
+ * The bytes of a regular file of at most maxBytes, with its stamp. Opened without blocking (a
+ * FIFO swapped in after discovery cannot hang the scan) and, unless followLinks, never through a
+ * symbolic link (one swapped in after discovery cannot lead out); the size is checked on the open
+ * descriptor before a byte is read.
+ */
+function readRegularFile(
   absolutePath: string,
   maxBytes: number,
-): { bytes: Buffer; stamp: { size: number; mtimeMs: number; ino: number } } | { skip: SkipReason; detail?: string } {
+  followLinks: boolean,
+): { bytes: Buffer; stamp: { size: number; mtimeMs: number; ino: number } } | { skip: 'symlink' | 'special-file' | 'too-large' | 'unreadable'; detail?: string } {
   let fd: number;
   try {
-    // Non-blocking, so that a file swapped for a FIFO after discovery cannot hang the scan; and
-    // never through a symbolic link, so that one swapped in after discovery cannot lead out.
-    fd = openSync(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+    fd = openSync(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK | (followLinks ? 0 : constants.O_NOFOLLOW));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return code === 'ELOOP' ? { skip: 'symlink' } : { skip: 'unreadable', detail: code };
@@ -43,7 +47,6 @@ export function readBytes(
       if (n === 0) break;
       read += n;
     }
-    readCounter.files++;
     return { bytes: buffer.subarray(0, read), stamp: { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino } };
   } catch (error) {
     return { skip: 'unreadable', detail: (error as NodeJS.ErrnoException).code };
@@ -52,40 +55,28 @@ export function readBytes(
   }
 }
 
+/** A scanned file's bytes, read once, refusing links, special files and files above the size cap. */
+export function readBytes(
+  absolutePath: string,
+  maxBytes: number,
+): { bytes: Buffer; stamp: { size: number; mtimeMs: number; ino: number } } | { skip: SkipReason; detail?: string } {
+  const read = readRegularFile(absolutePath, maxBytes, false);
+  if ('bytes' in read) readCounter.files++;
+  return read;
+}
+
 /**
  * A small file cadre reads for itself (a .gitignore, the configuration, a rule file): a regular
- * file of at most maxBytes, read without blocking and, unless followLinks, never through a
- * symbolic link. Returns its text (UTF-8), or why it was not read.
+ * file of at most maxBytes, never through a symbolic link unless followLinks. Returns its text
+ * (UTF-8), or why it was not read.
  */
 export function readSmallFile(
   absolutePath: string,
   maxBytes: number,
   options: { followLinks?: boolean } = {},
 ): { text: string } | { skip: 'symlink' | 'special-file' | 'too-large' | 'unreadable'; detail?: string } {
-  let fd: number;
-  try {
-    fd = openSync(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK | (options.followLinks ? 0 : constants.O_NOFOLLOW));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return code === 'ELOOP' ? { skip: 'symlink' } : { skip: 'unreadable', detail: code };
-  }
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) return { skip: 'special-file' };
-    if (stat.size > maxBytes) return { skip: 'too-large', detail: `${stat.size} > ${maxBytes} bytes` };
-    const buffer = Buffer.allocUnsafe(stat.size);
-    let read = 0;
-    while (read < stat.size) {
-      const n = readSync(fd, buffer, read, stat.size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return { text: buffer.toString('utf8', 0, read) };
-  } catch (error) {
-    return { skip: 'unreadable', detail: (error as NodeJS.ErrnoException).code };
-  } finally {
-    closeSync(fd);
-  }
+  const read = readRegularFile(absolutePath, maxBytes, options.followLinks ?? false);
+  return 'bytes' in read ? { text: read.bytes.toString('utf8') } : read;
 }
 
 export function decode(bytes: Buffer): ReadResult {
