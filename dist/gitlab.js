@@ -3,6 +3,7 @@ const require = __cadreCreateRequire(import.meta.url);
 import {
   CiInputError,
   ciCheck,
+  ciJudge,
   ciTexts,
   describeFailure,
   describeScope,
@@ -17,20 +18,27 @@ import {
   renderOptional,
   upsertSticky,
   writeOutput
-} from "./chunk-4OO3N5RP.js";
+} from "./chunk-YBRYAUUO.js";
 import {
   MARKDOWN_MARKER
-} from "./chunk-7ACLJBU3.js";
+} from "./chunk-LSZJZ7D3.js";
+import {
+  MergeError,
+  mergeReports
+} from "./chunk-ESQSEYDD.js";
 import {
   ConfigError,
-  TargetError
-} from "./chunk-MIDAPAOM.js";
+  TargetError,
+  parseShard,
+  runCheck,
+  verifyReport
+} from "./chunk-CWVRZRSF.js";
 import "./chunk-AQK5JCEV.js";
-import "./chunk-2PWMGHGD.js";
+import "./chunk-OPLUAYYW.js";
 import "./chunk-XADHSC5L.js";
 import {
   oneLine
-} from "./chunk-VIG724C6.js";
+} from "./chunk-55H6FO74.js";
 import {
   __commonJS,
   __export,
@@ -17124,6 +17132,48 @@ async function upsertMergeRequestNote(target, marker, body, transport = {}) {
   );
 }
 
+// src/ci/gitlab/shards.ts
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+var SHARD_REPORT_PREFIX = "cadre-shard-";
+function shardOfNode(env) {
+  const node = `${env.CI_NODE_INDEX || "1"}/${env.CI_NODE_TOTAL || "1"}`;
+  try {
+    return parseShard(node);
+  } catch {
+    throw new CiInputError(`CI_NODE_INDEX/CI_NODE_TOTAL must be K/N with 1 ≤ K ≤ N (got "${oneLine(node)}")`);
+  }
+}
+function shardReportPath(shard) {
+  return `${SHARD_REPORT_PREFIX}${shard.index}.json`;
+}
+function mergeShardReports(dir) {
+  const files = readdirSync(dir).filter((name) => name.startsWith(SHARD_REPORT_PREFIX) && name.endsWith(".json")).sort();
+  if (files.length === 0) {
+    throw new CiInputError(`no shard report (${SHARD_REPORT_PREFIX}*.json) in ${dir}: the merge job needs the artifacts of the shard jobs (needs: [cadre])`);
+  }
+  const reports = files.map((name) => {
+    const read = verifyReport({ reportPath: join(dir, name), failOn: "none" });
+    if (!read.report) throw new CiInputError(`${name}: ${read.reasons.join("; ")}`);
+    return read.report;
+  });
+  try {
+    return { report: mergeReports(reports), files };
+  } catch (error) {
+    if (error instanceof MergeError) throw new CiInputError(`cannot merge the shard reports: ${oneLine(error.message)}${missingShards(reports)}`);
+    throw error;
+  }
+}
+function missingShards(reports) {
+  const totals = new Set(reports.map((report) => report.shard?.total ?? 1));
+  if (totals.size !== 1) return "";
+  const [total] = totals;
+  const present = new Set(reports.map((report) => report.shard?.index ?? 1));
+  const missing = Array.from({ length: total }, (_, i) => i + 1).filter((index) => !present.has(index));
+  if (missing.length === 0) return "";
+  return ` (missing: ${missing.map((index) => shardReportPath({ index, total })).join(", ")})`;
+}
+
 // src/ci/gitlab/main.ts
 var TOKEN_VARIABLE = "CADRE_GITLAB_TOKEN";
 var NOTE_MAX_CHARS = 1e5;
@@ -17135,13 +17185,12 @@ var REPORT_VARIABLES = {
   CADRE_REPORT_SARIF: { format: "sarif", default: "" }
 };
 async function runGitlab(io) {
-  const env = io.env;
-  const token = env[TOKEN_VARIABLE] || void 0;
+  const token = io.env[TOKEN_VARIABLE] || void 0;
   const safe = (text) => mask(text, [token]);
   const out = (text) => io.stdout(safe(text));
   const err = (text) => io.stderr(safe(text));
   try {
-    return await check(io, env, token, out, err);
+    return await runStep(gitlabJob(io, token, out, err));
   } catch (error) {
     if (error instanceof CiInputError || error instanceof TargetError) {
       err(`cadre: ${oneLine(error.message)}
@@ -17159,24 +17208,72 @@ ${error.message}
     return 2;
   }
 }
-async function check(io, env, token, out, err) {
+function gitlabJob(io, token, out, err) {
+  const env = io.env;
   const projectDir = env.CI_PROJECT_DIR && existsSync(env.CI_PROJECT_DIR) ? env.CI_PROJECT_DIR : io.cwd;
   const pathVar = env.CADRE_PATH || ".";
   const isMergeRequest = env.CI_PIPELINE_SOURCE === "merge_request_event" && Boolean(env.CI_MERGE_REQUEST_IID);
   const onlyChanged = flagOf("CADRE_ONLY_CHANGED", env.CADRE_ONLY_CHANGED, false);
   const diffBase = env.CI_MERGE_REQUEST_DIFF_BASE_SHA || (env.CI_MERGE_REQUEST_TARGET_BRANCH_NAME ? `origin/${env.CI_MERGE_REQUEST_TARGET_BRANCH_NAME}` : void 0);
-  const commentOn = flagOf("CADRE_COMMENT", env.CADRE_COMMENT, true);
-  const outcome = await ciCheck({
-    target: resolve(projectDir, pathVar),
-    targetName: pathVar,
-    configPath: env.CADRE_CONFIG ? resolve(projectDir, env.CADRE_CONFIG) : void 0,
-    ruleFolders: listOf(env.CADRE_RULES).map((dir) => resolve(projectDir, dir)),
-    profile: env.CADRE_PROFILE || void 0,
-    lang: langOf("CADRE_LANG", env.CADRE_LANG),
-    failOn: failOnOf("CADRE_FAIL_ON", env.CADRE_FAIL_ON),
-    exclude: listOf(env.CADRE_EXCLUDE),
-    onlyChanged: onlyChanged ? isMergeRequest && diffBase ? { base: diffBase } : null : void 0
-  });
+  return {
+    io,
+    token,
+    out,
+    err,
+    projectDir,
+    request: {
+      target: resolve(projectDir, pathVar),
+      targetName: pathVar,
+      configPath: env.CADRE_CONFIG ? resolve(projectDir, env.CADRE_CONFIG) : void 0,
+      ruleFolders: listOf(env.CADRE_RULES).map((dir) => resolve(projectDir, dir)),
+      profile: env.CADRE_PROFILE || void 0,
+      lang: langOf("CADRE_LANG", env.CADRE_LANG),
+      failOn: failOnOf("CADRE_FAIL_ON", env.CADRE_FAIL_ON),
+      exclude: listOf(env.CADRE_EXCLUDE),
+      onlyChanged: onlyChanged ? isMergeRequest && diffBase ? { base: diffBase } : null : void 0
+    },
+    isMergeRequest,
+    commentOn: flagOf("CADRE_COMMENT", env.CADRE_COMMENT, true)
+  };
+}
+async function runStep(job) {
+  const step = (job.io.env.CADRE_SHARD_STEP ?? "").trim();
+  switch (step) {
+    case "":
+      return publish(job, await ciCheck(job.request));
+    case "scan":
+      return scanShard(job);
+    case "merge": {
+      const merged = mergeShardReports(job.projectDir);
+      job.out(`${ciTexts(merged.report.lang).shardsMerged(merged.files.length)}
+`);
+      return publish(job, await ciJudge(job.request, merged.report));
+    }
+    default:
+      throw new CiInputError(`CADRE_SHARD_STEP must be scan, merge or empty (got "${oneLine(step)}")`);
+  }
+}
+async function scanShard(job) {
+  const shard = shardOfNode(job.io.env);
+  const { onlyChanged: _appliedByTheMergeJob, ...checkRequest } = job.request;
+  const { report } = await runCheck({ ...checkRequest, shard });
+  const t = ciTexts(report.lang);
+  job.out(await render("console", report, { color: false }));
+  const path = shardReportPath(shard);
+  const written = writeOutput(job.projectDir, path, await render("json", report, { color: false }));
+  if (written.error) {
+    job.err(`${t.writeFailed(path, written.error)}
+`);
+    return 2;
+  }
+  job.out(`${t.written(path)}
+${t.shardScanned(shard.index, shard.total)}
+`);
+  return 0;
+}
+async function publish(job, outcome) {
+  const { token, out, err } = job;
+  const env = job.io.env;
   const { report, scoped, gate } = outcome;
   const t = ciTexts(report.lang);
   out(await render("console", scoped, { color: false, gate }));
@@ -17189,13 +17286,13 @@ async function check(io, env, token, out, err) {
     if (!path) continue;
     const text = await renderOptional(spec.format, report, { gate, color: false });
     if (text === void 0) continue;
-    const written = writeOutput(projectDir, path, text);
+    const written = writeOutput(job.projectDir, path, text);
     if (written.error) err(`${t.writeFailed(path, written.error)}
 `);
     else out(`${t.written(path)}
 `);
   }
-  if (isMergeRequest && commentOn) {
+  if (job.isMergeRequest && job.commentOn) {
     if (!token) {
       out(`${t.noToken(TOKEN_VARIABLE)}
 `);
@@ -17210,7 +17307,7 @@ async function check(io, env, token, out, err) {
           { host: env.CI_SERVER_URL, token, projectId: env.CI_PROJECT_ID, mergeRequestIid: Number(env.CI_MERGE_REQUEST_IID) },
           MARKDOWN_MARKER,
           body,
-          io.transport
+          job.io.transport
         );
         out(`${t.posted(t.note, result.action)}
 `);

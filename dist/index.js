@@ -16,28 +16,26 @@ import {
   render,
   upsertSticky,
   writeOutput
-} from "./chunk-4OO3N5RP.js";
+} from "./chunk-YBRYAUUO.js";
 import {
   MARKDOWN_MARKER
-} from "./chunk-7ACLJBU3.js";
-import {
-  verifyReport
-} from "./chunk-MOWZTGPY.js";
+} from "./chunk-LSZJZ7D3.js";
 import {
   ConfigError,
   DEFAULT_FAIL_ON,
-  TargetError
-} from "./chunk-MIDAPAOM.js";
+  TargetError,
+  verifyReport
+} from "./chunk-CWVRZRSF.js";
 import {
   severityRank
 } from "./chunk-AQK5JCEV.js";
-import "./chunk-2PWMGHGD.js";
+import "./chunk-OPLUAYYW.js";
 import {
   SEVERITIES
 } from "./chunk-XADHSC5L.js";
 import {
   oneLine
-} from "./chunk-VIG724C6.js";
+} from "./chunk-55H6FO74.js";
 import {
   __commonJS,
   __require,

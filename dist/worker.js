@@ -3,7 +3,7 @@ const require = __cadreCreateRequire(import.meta.url);
 import {
   FileScanner,
   repositoryTree
-} from "./chunk-2PWMGHGD.js";
+} from "./chunk-OPLUAYYW.js";
 import "./chunk-CBBNNE4E.js";
 
 // src/run/worker.ts

@@ -6,10 +6,10 @@ import {
   TOP_ROWS,
   escapeMarkdown,
   renderMarkdown
-} from "./chunk-7ACLJBU3.js";
+} from "./chunk-LSZJZ7D3.js";
 import "./chunk-AQK5JCEV.js";
 import "./chunk-XADHSC5L.js";
-import "./chunk-VIG724C6.js";
+import "./chunk-55H6FO74.js";
 import "./chunk-CBBNNE4E.js";
 export {
   DEFAULT_MAX_LENGTH,

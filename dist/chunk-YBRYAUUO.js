@@ -2,12 +2,13 @@ import { createRequire as __cadreCreateRequire } from 'node:module';
 const require = __cadreCreateRequire(import.meta.url);
 import {
   MARKDOWN_MARKER
-} from "./chunk-7ACLJBU3.js";
+} from "./chunk-LSZJZ7D3.js";
 import {
   isFormat,
   loadRenderer,
+  resolveRequest,
   runCheck
-} from "./chunk-MIDAPAOM.js";
+} from "./chunk-CWVRZRSF.js";
 import {
   evaluateGate
 } from "./chunk-AQK5JCEV.js";
@@ -17,7 +18,7 @@ import {
 } from "./chunk-XADHSC5L.js";
 import {
   oneLine
-} from "./chunk-VIG724C6.js";
+} from "./chunk-55H6FO74.js";
 
 // src/ci/texts.ts
 var fr = {
@@ -40,7 +41,9 @@ var fr = {
   fullRun: "Détails de l’exécution",
   truncated: "Résumé tronqué : le rapport complet est dans les artefacts du job.",
   verified: "cadre : rapport vérifié.",
-  notVerified: "cadre : rapport non vérifié"
+  notVerified: "cadre : rapport non vérifié",
+  shardScanned: (index, total) => `cadre : part ${index} sur ${total} analysée ; le job de fusion réunit les parts, puis applique le seuil.`,
+  shardsMerged: (count) => `cadre : ${count} rapport${count > 1 ? "s" : ""} de part${count > 1 ? "s" : ""} réuni${count > 1 ? "s" : ""}.`
 };
 var en = {
   scopeChanged: (base, files, outside) => `Only the lines changed since ${base.slice(0, 12)} are gated (${files} changed file${files === 1 ? "" : "s"}); ${outside} finding${outside === 1 ? "" : "s"} outside the change ${outside === 1 ? "is" : "are"} in the full report.`,
@@ -62,7 +65,9 @@ var en = {
   fullRun: "Run details",
   truncated: "Summary truncated: the full report is in the job artifacts.",
   verified: "cadre: report verified.",
-  notVerified: "cadre: report not verified"
+  notVerified: "cadre: report not verified",
+  shardScanned: (index, total) => `cadre: shard ${index} of ${total} scanned; the merge job joins the shards, then gates.`,
+  shardsMerged: (count) => `cadre: ${count} shard report${count === 1 ? "" : "s"} merged.`
 };
 function ciTexts(lang) {
   return lang === "en" ? en : fr;
@@ -221,11 +226,18 @@ function withFindings(report, findings) {
 // src/ci/check.ts
 async function ciCheck(request) {
   const { onlyChanged, ...checkRequest } = request;
-  const { report, gate: fullGate } = await runCheck(checkRequest);
+  const { report, gate } = await runCheck(checkRequest);
+  return scopeToChange(report, gate, request.target, onlyChanged);
+}
+async function ciJudge(request, report) {
+  const { onlyChanged, ...checkRequest } = request;
+  return scopeToChange(report, evaluateGate(report, (await resolveRequest(checkRequest)).failOn), request.target, onlyChanged);
+}
+function scopeToChange(report, fullGate, target, onlyChanged) {
   if (onlyChanged === void 0) return { report, scoped: report, gate: fullGate, scope: { kind: "full" } };
   if (onlyChanged === null) return { report, scoped: report, gate: fullGate, scope: { kind: "not-review" } };
   try {
-    const changed = changedLines(request.target, onlyChanged.base);
+    const changed = changedLines(target, onlyChanged.base);
     const { report: scoped, outside } = restrictToChange(report, changed);
     return { report, scoped, gate: evaluateGate(scoped, fullGate.failOn), scope: { kind: "changed", base: changed.base, files: changed.files.size, outside } };
   } catch (error) {
@@ -355,6 +367,7 @@ function formatFailure(failure) {
 export {
   ciTexts,
   ciCheck,
+  ciJudge,
   describeScope,
   renderOptional,
   render,

@@ -18,17 +18,18 @@ import {
   globMatcher,
   load,
   parseStructured,
+  readSmallFile,
   repositoryTree,
   require_ajv,
   require_codegen,
   withParameterValues
-} from "./chunk-2PWMGHGD.js";
+} from "./chunk-OPLUAYYW.js";
 import {
   SEVERITIES
 } from "./chunk-XADHSC5L.js";
 import {
   oneLine
-} from "./chunk-VIG724C6.js";
+} from "./chunk-55H6FO74.js";
 import {
   __commonJS,
   __toESM
@@ -375,7 +376,7 @@ function readPackageJson(relativePath) {
 }
 
 // src/config/load.ts
-import { existsSync as existsSync2, readFileSync as readFileSync2, realpathSync } from "node:fs";
+import { existsSync as existsSync2, lstatSync, realpathSync } from "node:fs";
 import { dirname as dirname2, isAbsolute, join as join2, relative, resolve } from "node:path";
 
 // src/json-schema.ts
@@ -399,6 +400,18 @@ function cadreValidator(name) {
 
 // src/config/load.ts
 var DEFAULT_CONFIG_FILE = ".cadre.yml";
+var MAX_CONFIG_BYTES = 256 * 1024;
+var FORBIDDEN_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
+function forbiddenKeyPath(value, path = []) {
+  if (value === null || typeof value !== "object") return void 0;
+  const entries = Array.isArray(value) ? value.map((item, i) => [i, item]) : Object.entries(value);
+  for (const [key, child] of entries) {
+    if (typeof key === "string" && FORBIDDEN_KEYS.has(key)) return [...path, key];
+    const found = forbiddenKeyPath(child, [...path, key]);
+    if (found) return found;
+  }
+  return void 0;
+}
 var ConfigError = class extends Error {
   constructor(file, problems) {
     super(problems.map((p) => `${file}${p.line ? `:${p.line}` : ""}: ${p.key ? `${p.key}: ` : ""}${p.message}`).join("\n"));
@@ -411,11 +424,21 @@ var ConfigError = class extends Error {
 function loadConfig(target, explicitPath) {
   const file = explicitPath ? resolve(explicitPath) : join2(target, DEFAULT_CONFIG_FILE);
   const display = explicitPath ?? DEFAULT_CONFIG_FILE;
-  if (!existsSync2(file)) {
+  if (!exists(file)) {
     if (explicitPath) throw new ConfigError(display, [{ message: "configuration file not found" }]);
     return { config: {} };
   }
-  const text = readFileSync2(file, "utf8");
+  const read = readSmallFile(file, MAX_CONFIG_BYTES, { followLinks: Boolean(explicitPath) });
+  if ("skip" in read) {
+    const why = {
+      symlink: "is a symbolic link: not followed",
+      "special-file": "is not a regular file",
+      "too-large": `is larger than ${MAX_CONFIG_BYTES} bytes`,
+      unreadable: `cannot be read (${read.detail ?? "error"})`
+    }[read.skip];
+    throw new ConfigError(display, [{ message: `configuration file ${why}` }]);
+  }
+  const text = read.text;
   let documents;
   try {
     documents = parseStructured(text, new LineIndex(text), { limits: { maxDepth: 32, maxAliases: 20, maxExpandedNodes: 1e4 } });
@@ -425,6 +448,10 @@ function loadConfig(target, explicitPath) {
   if (documents.length > 1) throw new ConfigError(display, [{ line: documents[1].line, message: "one YAML document expected" }]);
   const document = documents[0];
   const value = document?.value ?? {};
+  const forbidden = forbiddenKeyPath(value);
+  if (forbidden) {
+    throw new ConfigError(display, [{ line: document?.lineOf(forbidden), key: forbidden.join("."), message: `key "${forbidden[forbidden.length - 1]}" is not allowed` }]);
+  }
   const validator = cadreValidator("config");
   if (!validator(value)) {
     throw new ConfigError(
@@ -448,7 +475,7 @@ function loadConfig(target, explicitPath) {
     const absolute = isAbsolute(folder) ? folder : resolve(base, folder);
     const real = existsSync2(absolute) ? realpathSync(absolute) : absolute;
     const inside = relative(root2, real);
-    if (inside.startsWith("..") || isAbsolute(inside)) {
+    if (inside === ".." || inside.startsWith("../") || isAbsolute(inside)) {
       throw new ConfigError(display, [{ line: document?.lineOf(["rules", index]), key: `rules.${index}`, message: "rule folder outside the repository" }]);
     }
     if (!existsSync2(absolute)) {
@@ -457,6 +484,14 @@ function loadConfig(target, explicitPath) {
     return absolute;
   });
   return { config, file };
+}
+function exists(path) {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 // src/run/shard.ts
@@ -479,7 +514,7 @@ function inShard(path, shard) {
 // src/scan.ts
 import { execFileSync } from "node:child_process";
 import { availableParallelism } from "node:os";
-import { lstatSync, statSync } from "node:fs";
+import { lstatSync as lstatSync2, statSync } from "node:fs";
 import { join as join4 } from "node:path";
 
 // src/run/worker-pool.ts
@@ -635,11 +670,11 @@ function applyWaivers(input) {
 }
 
 // src/waive/baseline.ts
-import { readFileSync as readFileSync3 } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 function loadBaseline(path, display) {
   let report;
   try {
-    report = JSON.parse(readFileSync3(path, "utf8"));
+    report = JSON.parse(readFileSync2(path, "utf8"));
   } catch (error) {
     throw new ConfigError(display, [{ message: `baseline is not a readable JSON report (${error.code ?? error.message})` }]);
   }
@@ -773,6 +808,38 @@ function sortKeys(record) {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compare(a, b)));
 }
 
+// src/report/cap.ts
+var FindingCap = class {
+  constructor(max) {
+    this.max = max;
+  }
+  max;
+  perRule = /* @__PURE__ */ new Map();
+  add(findings) {
+    for (const finding of findings) {
+      let entry = this.perRule.get(finding.ruleId);
+      if (!entry) this.perRule.set(finding.ruleId, entry = { kept: [], omitted: 0 });
+      entry.kept.push(finding);
+      if (entry.kept.length >= 2 * this.max && entry.kept.length > 0) this.cut(entry);
+    }
+  }
+  result() {
+    const findings = [];
+    const truncated = [];
+    for (const [ruleId, entry] of this.perRule) {
+      if (entry.kept.length > this.max) this.cut(entry);
+      for (const finding of entry.kept) findings.push(finding);
+      if (entry.omitted > 0) truncated.push({ ruleId, omitted: entry.omitted });
+    }
+    return { findings, truncated: truncated.sort((a, b) => compare(a.ruleId, b.ruleId)) };
+  }
+  cut(entry) {
+    entry.kept.sort(compareFindings);
+    entry.omitted += Math.max(0, entry.kept.length - this.max);
+    entry.kept.length = Math.min(entry.kept.length, this.max);
+  }
+};
+
 // src/scan.ts
 var DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 var DEFAULT_MAX_FINDINGS_PER_RULE = 1e3;
@@ -797,33 +864,37 @@ async function scan(options) {
   const scannerOptions = { target: options.target, lang: options.lang, maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, timings: Boolean(options.timings) };
   const scanner = new FileScanner(options.rules, scannerOptions, repository);
   lap("compile", since);
+  const version = packageVersion();
+  const cache = options.cacheDir ? ContentCache.at(options.cacheDir, options.rules, rulesetDigest(options.rules), version, JSON.stringify([options.lang, scannerOptions.maxFileSize])) : void 0;
   const runsRepositoryRules = !options.shard || options.shard.index === 1;
   const tasks = [];
+  const partial = /* @__PURE__ */ new Set();
   for (const entry2 of discovery.files) {
-    const task = scanner.taskFor(entry2.path);
+    const task = cache?.taskOf(entry2.path) ?? scanner.taskFor(entry2.path);
     if (!task) continue;
-    const owned = inShard(entry2.path, options.shard);
-    if (!owned) {
+    const full = { evaluate: task.evaluate, collectObjects: task.collectObjects };
+    if (!inShard(entry2.path, options.shard)) {
       if (!(runsRepositoryRules && task.collectObjects)) continue;
       task.evaluate = false;
     }
     if (!runsRepositoryRules) task.collectObjects = false;
+    if (task.evaluate !== full.evaluate || task.collectObjects !== full.collectObjects) partial.add(task);
     if (task.evaluate || task.collectObjects) tasks.push(task);
   }
-  const version = packageVersion();
-  const cache = options.cacheDir ? ContentCache.at(options.cacheDir, rulesetDigest(options.rules), version, JSON.stringify([options.lang, scannerOptions.maxFileSize])) : void 0;
   since = performance.now();
   const outcomes = new Array(tasks.length);
   const pending = [];
+  let tree;
+  const treeOf = (task) => task.usesTree ? tree ??= ContentCache.treeDigest(repository.files, repository.directories) : void 0;
   tasks.forEach((task, index) => {
-    const known = cache?.unchanged(task.path, stampOf(join4(options.target, task.path)));
+    const known = cache?.unchanged(task.path, stampOf(join4(options.target, task.path)), treeOf(task));
     if (known) {
       outcomes[index] = { ...known, fromCache: true };
       return;
     }
     if (cache) {
       task.hash = true;
-      const cached = cache.entry(task.path);
+      const cached = cache.entry(task.path, treeOf(task));
       if (cached) task.cached = { hash: cached.hash, outcome: cached.outcome };
     }
     pending.push(index);
@@ -851,38 +922,36 @@ async function scan(options) {
   }
   pending.forEach((index, i) => outcomes[index] = scanned[i]);
   lap("files", since);
-  const findings = [];
+  const capped = new FindingCap(options.maxFindingsPerRule ?? DEFAULT_MAX_FINDINGS_PER_RULE);
   const errors = [];
   const skipped = [...discovery.skipped.filter((s) => inShard(s.file, options.shard))];
   const suppressions = [];
   let scannedFiles = 0;
   let cacheHits = 0;
-  for (const outcome of outcomes) {
-    if (cache && outcome.hash) {
-      const { hash, stamp, fromCache: _fromCache, ...plain } = outcome;
-      cache.set(outcome.path, { hash, stamp, outcome: plain });
-    }
+  outcomes.forEach((outcome, index) => {
+    const task = tasks[index];
+    if (cache && outcome.hash && !partial.has(task)) cache.set(task, outcome.hash, outcome.stamp, treeOf(task), outcome);
     if (outcome.fromCache) cacheHits++;
     repository.objects.push(...outcome.objects);
-    if (!inShard(outcome.path, options.shard)) continue;
+    if (!inShard(outcome.path, options.shard)) return;
     if (outcome.scanned) scannedFiles++;
     if (outcome.skipped) skipped.push(outcome.skipped);
-    findings.push(...outcome.findings);
+    capped.add(outcome.findings);
     errors.push(...outcome.errors);
     suppressions.push(...outcome.suppressions);
-  }
+  });
   cache?.save();
   since = performance.now();
   if (runsRepositoryRules) {
     const repositoryResult = evaluateRepository(scanner.index.repositoryRules, repository, new FindingBuilder(options.lang));
-    findings.push(...repositoryResult.findings);
+    capped.add(repositoryResult.findings);
     errors.push(...repositoryResult.errors);
   }
   lap("repository", since);
   since = performance.now();
-  const capped = capPerRule(findings, options.maxFindingsPerRule ?? DEFAULT_MAX_FINDINGS_PER_RULE);
+  const kept = capped.result();
   const waived = applyWaivers({
-    findings: capped.findings,
+    findings: kept.findings,
     waivers: options.waivers ?? [],
     suppressions,
     rules: options.rules,
@@ -906,7 +975,7 @@ async function scan(options) {
     errors,
     waivers: waived.records,
     baseline: baselined?.stats,
-    truncated: capped.truncated,
+    truncated: kept.truncated,
     shard: options.shard
   });
   lap("report", since);
@@ -918,7 +987,7 @@ async function scan(options) {
 }
 function stampOf(path) {
   try {
-    const stat = lstatSync(path);
+    const stat = lstatSync2(path);
     return { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino };
   } catch {
     return void 0;
@@ -927,22 +996,6 @@ function stampOf(path) {
 function workerCount(requested, files) {
   if (typeof requested === "number") return Math.max(0, Math.floor(requested));
   return Math.max(1, Math.min(availableParallelism(), Math.ceil(files / FILES_PER_EXTRA_WORKER)));
-}
-function capPerRule(findings, max) {
-  const perRule = /* @__PURE__ */ new Map();
-  for (const finding of findings) perRule.set(finding.ruleId, [...perRule.get(finding.ruleId) ?? [], finding]);
-  const kept = [];
-  const truncated = [];
-  for (const [ruleId, list] of perRule) {
-    if (list.length <= max) {
-      kept.push(...list);
-      continue;
-    }
-    list.sort(compareFindings);
-    kept.push(...list.slice(0, max));
-    truncated.push({ ruleId, omitted: list.length - max });
-  }
-  return { findings: kept, truncated: truncated.sort((a, b) => compare(a.ruleId, b.ruleId)) };
 }
 function assertDirectory(target) {
   let isDirectory = false;
@@ -962,8 +1015,33 @@ function gitCommit(target) {
 }
 
 // src/rules/load.ts
-import { readFileSync as readFileSync4 } from "node:fs";
+import { realpathSync as realpathSync2 } from "node:fs";
+import { join as join6, relative as relative3, sep } from "node:path";
+
+// src/rules/builtin-bundle.ts
+import { createHash as createHash3 } from "node:crypto";
+import { readFileSync as readFileSync3, writeFileSync } from "node:fs";
 import { join as join5, relative as relative2 } from "node:path";
+function builtinBundlePath() {
+  return join5(packageRoot(), "lib", "builtin-rules.json");
+}
+function digestOf(folder, files) {
+  const hash = createHash3("sha256");
+  for (const file of files) hash.update(`${relative2(folder, file)}\0`).update(readFileSync3(file)).update("\0");
+  return hash.digest("hex");
+}
+function readBuiltinBundle(folder, files, bundlePath = builtinBundlePath()) {
+  let bundle;
+  try {
+    bundle = JSON.parse(readFileSync3(bundlePath, "utf8"));
+  } catch {
+    return void 0;
+  }
+  if (bundle.digest !== digestOf(folder, files)) return void 0;
+  return bundle.rules.map(({ file, rule }) => ({ file: join5(folder, file), rule }));
+}
+
+// src/rules/load.ts
 var ID_PREFIXES = {
   security: ["docker", "k8s", "ci", "compose", "web"],
   secrets: ["secret"],
@@ -977,7 +1055,7 @@ var ID_PREFIXES = {
 var MAX_RULE_FILE_BYTES = 512 * 1024;
 var RULE_YAML_LIMITS = { maxDepth: 64, maxAliases: 50, maxExpandedNodes: 1e5 };
 function builtinRulesDir() {
-  return join5(packageRoot(), "rules");
+  return join6(packageRoot(), "rules");
 }
 function validateRuleShape(value) {
   const validate2 = cadreValidator("rule");
@@ -990,35 +1068,55 @@ async function loadRules(locations, options = {}) {
   const base = options.base ?? process.cwd();
   const ajv2 = createSchemaEngine();
   for (const location of locations) {
-    const files = /\.ya?ml$/i.test(location) ? [location] : (await glob("**/*.{yaml,yml}", { cwd: location, absolute: true, nodir: true, follow: false })).sort();
-    for (const file of files) {
-      const display = relative2(base, file) || file;
-      const compile = !(options.skipCompile ?? []).includes(location);
-      for (const loaded of loadRuleFile(file, display, compile ? ajv2 : void 0, problems)) {
-        const previous = firstSeen.get(loaded.id);
-        if (previous) {
-          problems.push({ file: display, key: "id", message: `duplicate rule id "${loaded.id}" (also in ${previous})` });
-          continue;
-        }
-        firstSeen.set(loaded.id, display);
-        rules.push(loaded);
+    const ownRules = (options.skipCompile ?? []).includes(location);
+    const files = await ruleFilesOf(location);
+    const loaded = ownRules && readBuiltinBundle(location, files) || loadRuleFiles(location, files, base, ownRules ? void 0 : ajv2, problems);
+    for (const { file, rule } of loaded) {
+      const display = relative3(base, file) || file;
+      const previous = firstSeen.get(rule.id);
+      if (previous) {
+        problems.push({ file: display, key: "id", message: `duplicate rule id "${rule.id}" (also in ${previous})` });
+        continue;
       }
+      firstSeen.set(rule.id, display);
+      rules.push({ ...rule, source: display });
     }
   }
   return { rules, problems };
 }
+async function ruleFilesOf(location) {
+  if (/\.ya?ml$/i.test(location)) return [location];
+  return (await glob("**/*.{yaml,yml}", { cwd: location, absolute: true, nodir: true, follow: false })).sort();
+}
+function loadRuleFiles(location, files, base, ajv2, problems) {
+  const folder = /\.ya?ml$/i.test(location) ? void 0 : realPath(location);
+  const loaded = [];
+  for (const file of files) {
+    const display = relative3(base, file) || file;
+    if (folder !== void 0) {
+      const real = realPath(file);
+      if (real === void 0 || !(real === folder || real.startsWith(folder + sep))) {
+        problems.push({ file: display, message: "rule file is a symbolic link leading out of its folder: not read" });
+        continue;
+      }
+    }
+    for (const rule of loadRuleFile(file, display, ajv2, problems)) loaded.push({ file, rule });
+  }
+  return loaded;
+}
 function loadRuleFile(file, display, ajv2, problems) {
-  let text;
-  try {
-    text = readFileSync4(file, "utf8");
-  } catch (error) {
-    problems.push({ file: display, message: `cannot read rule file: ${error.code ?? error}` });
+  const read = readSmallFile(file, MAX_RULE_FILE_BYTES, { followLinks: true });
+  if ("skip" in read) {
+    const why = {
+      symlink: "cannot read rule file: symbolic link",
+      "special-file": "rule file is not a regular file",
+      "too-large": `rule file larger than ${MAX_RULE_FILE_BYTES} bytes`,
+      unreadable: `cannot read rule file: ${read.detail ?? "error"}`
+    }[read.skip];
+    problems.push({ file: display, message: why });
     return [];
   }
-  if (text.length > MAX_RULE_FILE_BYTES) {
-    problems.push({ file: display, message: `rule file larger than ${MAX_RULE_FILE_BYTES} bytes` });
-    return [];
-  }
+  const text = read.text;
   let documents;
   try {
     documents = parseStructured(text, new LineIndex(text), { limits: RULE_YAML_LIMITS });
@@ -1031,7 +1129,7 @@ function loadRuleFile(file, display, ajv2, problems) {
   for (const document of documents) {
     if (document.value === null || document.value === void 0) continue;
     const rule = checkRule(document, display, ajv2, problems);
-    if (rule) rules.push({ ...rule, source: display });
+    if (rule) rules.push(rule);
   }
   return rules;
 }
@@ -1039,6 +1137,12 @@ function checkRule(document, file, ajv2, problems) {
   const errors = validateRuleShape(document.value);
   if (errors.length > 0) {
     for (const error of relevantErrors(errors)) problems.push(describeSchemaError(error, document, file));
+    return void 0;
+  }
+  const forbidden = forbiddenKeyPath(document.value);
+  if (forbidden) {
+    const key = String(forbidden[forbidden.length - 1]);
+    problems.push({ file, line: document.lineOf(forbidden), key: forbidden.join("."), message: `key "${key}" is not allowed` });
     return void 0;
   }
   const rule = document.value;
@@ -1093,10 +1197,17 @@ function formatRuleProblem(problem) {
   const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
   return `${where}: ${problem.key ? `${problem.key}: ` : ""}${problem.message}`;
 }
+function realPath(path) {
+  try {
+    return realpathSync2(path);
+  } catch {
+    return void 0;
+  }
+}
 
 // src/rules/profiles.ts
-import { readdirSync, readFileSync as readFileSync5 } from "node:fs";
-import { join as join6 } from "node:path";
+import { readdirSync, readFileSync as readFileSync4 } from "node:fs";
+import { join as join7 } from "node:path";
 var DEFAULT_PROFILE = "recommended";
 var ProfileError = class extends Error {
 };
@@ -1109,10 +1220,10 @@ function validate(profile, origin) {
   return profile;
 }
 function builtinProfiles() {
-  const dir = join6(packageRoot(), "profiles");
+  const dir = join7(packageRoot(), "profiles");
   const profiles = /* @__PURE__ */ new Map();
   for (const file of readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
-    const profile = validate(load(readFileSync5(join6(dir, file), "utf8")), `profiles/${file}`);
+    const profile = validate(load(readFileSync4(join7(dir, file), "utf8")), `profiles/${file}`);
     profiles.set(profile.name ?? file.replace(/\.ya?ml$/, ""), profile);
   }
   return profiles;
@@ -1168,17 +1279,17 @@ function applyProfile(rules, name, own = {}) {
 }
 
 // src/waive/waiver-file.ts
-import { existsSync as existsSync4, readFileSync as readFileSync6 } from "node:fs";
-import { join as join7 } from "node:path";
+import { existsSync as existsSync4, readFileSync as readFileSync5 } from "node:fs";
+import { join as join8 } from "node:path";
 var DEFAULT_WAIVER_FILE = ".cadre-waivers.yml";
 function loadWaivers(target, explicitPath) {
-  const path = explicitPath ?? join7(target, DEFAULT_WAIVER_FILE);
+  const path = explicitPath ?? join8(target, DEFAULT_WAIVER_FILE);
   const display = explicitPath ?? DEFAULT_WAIVER_FILE;
   if (!existsSync4(path)) {
     if (explicitPath) throw new ConfigError(display, [{ message: "waiver file not found" }]);
     return [];
   }
-  const text = readFileSync6(path, "utf8");
+  const text = readFileSync5(path, "utf8");
   let document;
   try {
     [document] = parseStructured(text, new LineIndex(text), { limits: { maxDepth: 16, maxAliases: 0, maxExpandedNodes: 1e5 } });
@@ -1209,7 +1320,7 @@ function loadWaivers(target, explicitPath) {
 
 // src/check.ts
 var DEFAULT_FAIL_ON = "high";
-async function runCheck(request) {
+async function resolveRequest(request) {
   const { config } = loadConfig(request.target, request.configPath);
   const { rules, failOn: profileFailOn, profile } = await resolveRules({
     ruleFolders: [...request.ruleFolders ?? [], ...config.rules ?? []],
@@ -1217,6 +1328,10 @@ async function runCheck(request) {
     profile: request.profile ?? config.profile,
     config
   });
+  return { config, rules, profile, failOn: request.failOn ?? config.failOn ?? profileFailOn ?? DEFAULT_FAIL_ON };
+}
+async function runCheck(request) {
+  const { config, rules, profile, failOn } = await resolveRequest(request);
   const lang = request.lang ?? config.lang ?? "fr";
   const waivers = loadWaivers(request.target, request.waiversPath);
   const baseline = request.baselinePath ? loadBaseline(request.baselinePath, request.baselinePath) : void 0;
@@ -1242,7 +1357,7 @@ async function runCheck(request) {
     onProgress: request.onProgress,
     trustedRules: (request.ruleFolders ?? []).length === 0 && (config.rules ?? []).length === 0
   });
-  const gate = evaluateGate(report, request.failOn ?? config.failOn ?? profileFailOn ?? DEFAULT_FAIL_ON);
+  const gate = evaluateGate(report, failOn);
   return { report, gate, config, timings };
 }
 async function resolveRules(options) {
@@ -1278,16 +1393,297 @@ async function resolveRules(options) {
   return { rules, profile, failOn };
 }
 
+// src/audit/keys.ts
+import { createHash as createHash4, createPrivateKey, createPublicKey, generateKeyPairSync } from "node:crypto";
+var KeyError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "KeyError";
+  }
+};
+function generateKeyPair() {
+  const { privateKey, publicKey } = generateKeyPairSync("ed25519");
+  return {
+    privateKeyPem: privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+    publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString(),
+    keyId: keyIdOf(publicKey)
+  };
+}
+function keyIdOf(key) {
+  const publicKey = key.type === "private" ? createPublicKey(key) : key;
+  const der = publicKey.export({ type: "spki", format: "der" });
+  return createHash4("sha256").update(der).digest("hex").slice(0, 16);
+}
+function loadPrivateKey(pem) {
+  let key;
+  try {
+    key = createPrivateKey(pem);
+  } catch (error) {
+    throw new KeyError(`not a private key in PEM form (${error.message})`);
+  }
+  if (key.asymmetricKeyType !== "ed25519") throw new KeyError(`the private key is ${key.asymmetricKeyType ?? "of an unknown type"}, cadre signs with Ed25519 keys (cadre keygen)`);
+  return key;
+}
+function loadPublicKey(pem) {
+  if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem)) throw new KeyError("this is a private key: verify with the public key (cadre keygen writes both)");
+  let key;
+  try {
+    key = createPublicKey(pem);
+  } catch (error) {
+    throw new KeyError(`not a public key in PEM form (${error.message})`);
+  }
+  if (key.asymmetricKeyType !== "ed25519") throw new KeyError(`the public key is ${key.asymmetricKeyType ?? "of an unknown type"}, cadre reports are signed with Ed25519 keys`);
+  return key;
+}
+
+// src/audit/sign.ts
+import { sign as cryptoSign, verify as cryptoVerify } from "node:crypto";
+var SIGNATURE_ALGORITHM = "ed25519";
+var IN_TOTO_STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
+var IN_TOTO_PAYLOAD_TYPE = "application/vnd.in-toto+json";
+var CADRE_PREDICATE_TYPE = "https://cadre.numerique.gouv.fr/attestation/report/v1";
+var CLOCK_SKEW_MS = 5 * 60 * 1e3;
+var SigningError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "SigningError";
+  }
+};
+function signReport(report, privateKeyPem, options = {}) {
+  const key = loadPrivateKey(privateKeyPem);
+  const signed = signWith(report, key, options.now ?? /* @__PURE__ */ new Date());
+  return options.attestation ? envelopeFor(signed, key) : signed;
+}
+function signedBytes(report) {
+  const { signature, ...rest } = report;
+  const covered = signature !== null && typeof signature === "object" ? { ...rest, signature: { ...signature, value: void 0 } } : rest;
+  return Buffer.from(canonicalJson(covered), "utf8");
+}
+function pae(payloadType, body) {
+  const type = Buffer.from(payloadType, "utf8");
+  return Buffer.concat([Buffer.from(`DSSEv1 ${type.length} `), type, Buffer.from(` ${body.length} `), body]);
+}
+function signWith(report, key, now) {
+  const plain = JSON.parse(JSON.stringify(report));
+  delete plain.signature;
+  const signature = { algorithm: SIGNATURE_ALGORITHM, keyId: keyIdOf(key), value: "", signedAt: now.toISOString() };
+  const value = cryptoSign(null, signedBytes({ ...plain, signature }), key).toString("base64");
+  return { ...plain, signature: { ...signature, value } };
+}
+function envelopeFor(signed, key) {
+  const commit = signed.target.commit;
+  if (!commit) throw new SigningError("an attestation names the scanned commit, and this report has none: scan a git work tree");
+  const statement = {
+    _type: IN_TOTO_STATEMENT_TYPE,
+    subject: [{ name: signed.target.path, digest: { gitCommit: commit } }],
+    predicateType: CADRE_PREDICATE_TYPE,
+    predicate: signed
+  };
+  const body = Buffer.from(canonicalJson(statement), "utf8");
+  return {
+    payloadType: IN_TOTO_PAYLOAD_TYPE,
+    payload: body.toString("base64"),
+    signatures: [{ keyid: keyIdOf(key), sig: cryptoSign(null, pae(IN_TOTO_PAYLOAD_TYPE, body), key).toString("base64") }]
+  };
+}
+function verifySignedReport(request) {
+  let data = request.report;
+  if (request.reportText !== void 0) {
+    try {
+      data = JSON.parse(request.reportText);
+    } catch (error) {
+      return fail(`report is not readable JSON (${error.message})`);
+    }
+  }
+  if (data === void 0) return fail("no report given");
+  let key;
+  let expectedId;
+  if (request.publicKeyPem !== void 0) {
+    try {
+      key = loadPublicKey(request.publicKeyPem);
+      expectedId = keyIdOf(key);
+    } catch (error) {
+      if (error instanceof KeyError) return fail(`unusable public key: ${error.message}`);
+      throw error;
+    }
+  }
+  const reasons = [];
+  let status;
+  let statement;
+  if (isEnvelope(data)) {
+    const opened = openEnvelope(data, key, expectedId);
+    reasons.push(...opened.reasons);
+    status = opened.status;
+    if (!opened.statement) return { ok: false, reasons, ...status ? { signature: status } : {} };
+    statement = opened.statement;
+    data = statement.predicate;
+  }
+  if (!isObject(data)) return fail("not a cadre report: (root) must be an object");
+  const { signature, ...unsigned } = data;
+  const validator = cadreValidator("report");
+  if (!validator(unsigned)) {
+    const first = validator.errors?.[0];
+    reasons.push(`not a cadre report: ${first?.instancePath || "(root)"} ${first?.message ?? ""}`.trim());
+    return { ok: false, reasons, ...status ? { signature: status } : {} };
+  }
+  const report = data;
+  if (signature !== void 0) {
+    const inner = checkReportSignature(report, signature, key, expectedId);
+    if (inner.reason) reasons.push(inner.reason);
+    status ??= inner.status;
+  } else if (key && !status) {
+    reasons.push("report is not signed, but a signature is required (--key)");
+  }
+  if (statement) {
+    const commits = subjectCommits(statement);
+    if (report.target.commit && !commits.includes(report.target.commit)) {
+      reasons.push(`attestation subject is commit ${commits.join(", ") || "(none)"}, but the report inside is for commit ${report.target.commit}`);
+    }
+  }
+  if (request.commit && report.target.commit !== request.commit) {
+    reasons.push(`report is for commit ${report.target.commit ?? "(none)"}, not ${request.commit}`);
+  }
+  if (request.maxAgeMs !== void 0) {
+    const age = (request.now ?? /* @__PURE__ */ new Date()).getTime() - Date.parse(report.startedAt);
+    if (age > request.maxAgeMs) {
+      reasons.push(`report is too old: the scan started ${formatDuration(age)} ago (${report.startedAt}), more than the ${formatDuration(request.maxAgeMs)} allowed`);
+    } else if (age < -CLOCK_SKEW_MS) {
+      reasons.push(`report is dated in the future (${report.startedAt})`);
+    }
+  }
+  const gate = evaluateGate(report, request.failOn);
+  if (!gate.passed) reasons.push(`${gate.blocking} finding(s) at "${request.failOn}" or above`);
+  return { ok: reasons.length === 0, reasons, report, ...status ? { signature: status } : {} };
+}
+function fail(reason) {
+  return { ok: false, reasons: [reason] };
+}
+function checkReportSignature(report, signature, key, expectedId) {
+  if (!isObject(signature) || typeof signature.keyId !== "string" || typeof signature.value !== "string") {
+    return { reason: "signature is malformed: an object with algorithm, keyId and value is expected" };
+  }
+  const status = {
+    keyId: signature.keyId,
+    ...typeof signature.signedAt === "string" ? { signedAt: signature.signedAt } : {},
+    envelope: false,
+    verified: false
+  };
+  if (signature.algorithm !== SIGNATURE_ALGORITHM) return { status, reason: `unsupported signature algorithm ${JSON.stringify(signature.algorithm)} (cadre signs with ${SIGNATURE_ALGORITHM})` };
+  if (!key) return { status };
+  if (signature.keyId !== expectedId) return { status, reason: `report is signed with key ${signature.keyId}, not with the given key ${expectedId}` };
+  const bytes = decodeBase64(signature.value, false);
+  if (!bytes || bytes.length !== 64) return { status, reason: "signature value is corrupt: not a base64 Ed25519 signature of 64 bytes" };
+  if (!cryptoVerify(null, signedBytes(report), key, bytes)) {
+    return { status, reason: "signature does not match the report: the report was modified after signing" };
+  }
+  return { status: { ...status, verified: true } };
+}
+function openEnvelope(envelope, key, expectedId) {
+  if (envelope.payloadType !== IN_TOTO_PAYLOAD_TYPE) {
+    return { reasons: [`envelope payload type is ${JSON.stringify(envelope.payloadType)}, not ${IN_TOTO_PAYLOAD_TYPE}`] };
+  }
+  const body = decodeBase64(envelope.payload, true);
+  if (!body) return { reasons: ["envelope payload is not base64"] };
+  const signatures = Array.isArray(envelope.signatures) ? envelope.signatures.filter(isObject) : [];
+  const reasons = [];
+  let status;
+  const first = signatures.find((s) => typeof s.keyid === "string");
+  if (first) status = { keyId: first.keyid, envelope: true, verified: false };
+  if (key) {
+    const mine = signatures.filter((s) => s.keyid === expectedId);
+    if (signatures.length === 0) {
+      reasons.push("attestation is not signed, but a signature is required (--key)");
+    } else if (mine.length === 0) {
+      const ids = signatures.map((s) => typeof s.keyid === "string" && s.keyid ? s.keyid : "(no key id)");
+      reasons.push(`attestation is signed with key ${ids.join(", ")}, not with the given key ${expectedId}`);
+    } else {
+      const message = pae(IN_TOTO_PAYLOAD_TYPE, body);
+      const valid = mine.some((s) => {
+        const sig = decodeBase64(s.sig, true);
+        return sig !== void 0 && sig.length === 64 && cryptoVerify(null, message, key, sig);
+      });
+      if (valid) status = { keyId: expectedId, envelope: true, verified: true };
+      else reasons.push("attestation signature does not match: the attestation was modified after signing");
+    }
+  }
+  let statement;
+  try {
+    statement = JSON.parse(body.toString("utf8"));
+  } catch {
+    return { reasons: [...reasons, "envelope payload is not JSON"], status };
+  }
+  if (!isObject(statement) || statement._type !== IN_TOTO_STATEMENT_TYPE || statement.predicateType !== CADRE_PREDICATE_TYPE || !isObject(statement.predicate)) {
+    return { reasons: [...reasons, `envelope does not hold an in-toto Statement v1 with a cadre report (predicate type ${CADRE_PREDICATE_TYPE})`], status };
+  }
+  return { reasons, status, statement };
+}
+function subjectCommits(statement) {
+  const subjects = Array.isArray(statement.subject) ? statement.subject : [];
+  return subjects.flatMap((s) => isObject(s) && isObject(s.digest) && typeof s.digest.gitCommit === "string" ? [s.digest.gitCommit] : []);
+}
+function isEnvelope(value) {
+  return isObject(value) && "payloadType" in value && "payload" in value && !("reportVersion" in value);
+}
+function isObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+function decodeBase64(value, allowUrl) {
+  if (typeof value !== "string") return void 0;
+  let text = value;
+  if (allowUrl && /[-_]/.test(text)) text = text.replace(/-/g, "+").replace(/_/g, "/");
+  if (allowUrl && text.length % 4 !== 0 && !text.includes("=")) text = text.padEnd(text.length + (4 - text.length % 4) % 4, "=");
+  if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(text)) return void 0;
+  const bytes = Buffer.from(text, "base64");
+  return bytes.toString("base64") === text ? bytes : void 0;
+}
+var UNITS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5, w: 6048e5 };
+function parseDuration(text) {
+  const trimmed = text.trim();
+  const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d|w)/g)];
+  if (parts.length === 0 || parts.map((p) => p[0]).join("") !== trimmed) {
+    throw new RangeError(`invalid duration "${text}": a number and a unit (s, m, h, d, w), e.g. 7d, 12h, 30m`);
+  }
+  const ms = parts.reduce((sum, [, n, unit]) => sum + Number(n) * UNITS[unit], 0);
+  if (!Number.isFinite(ms) || ms <= 0) throw new RangeError(`invalid duration "${text}": it must be positive`);
+  return Math.round(ms);
+}
+function formatDuration(ms) {
+  const abs = Math.abs(ms);
+  const pieces = [
+    [Math.floor(abs / UNITS.d), "d"],
+    [Math.floor(abs % UNITS.d / UNITS.h), "h"],
+    [Math.floor(abs % UNITS.h / UNITS.m), "m"],
+    [Math.floor(abs % UNITS.m / UNITS.s), "s"]
+  ];
+  const first = pieces.findIndex(([n]) => n > 0);
+  if (first === -1) return `${Math.round(abs)}ms`;
+  return pieces.slice(first, first + 2).filter(([n]) => n > 0).map(([n, unit]) => `${n}${unit}`).join(" ");
+}
+
+// src/gate/verify.ts
+import { readFileSync as readFileSync6 } from "node:fs";
+function verifyReport(request) {
+  let reportText;
+  try {
+    reportText = readFileSync6(request.reportPath, "utf8");
+  } catch (error) {
+    const code = error.code;
+    return { ok: false, reasons: [code === "ENOENT" ? "report not found" : `report is not readable (${code ?? error.message})`] };
+  }
+  const { reportPath: _path, ...rest } = request;
+  return verifySignedReport({ ...rest, reportText });
+}
+
 // src/render/renderer.ts
 var FORMATS = ["console", "json", "sarif", "html", "codequality", "junit", "markdown"];
 var loaders = {
-  console: async () => (await import("./chunk-WNDDDSVA.js")).renderConsole,
+  console: async () => (await import("./chunk-OLSXGM6V.js")).renderConsole,
   json: async () => (await import("./chunk-ASHVFX6X.js")).renderJson,
   sarif: async () => (await import("./chunk-C5F6LUOD.js")).renderSarif,
-  html: async () => (await import("./chunk-5K52UCYI.js")).renderHtml,
-  codequality: async () => (await import("./chunk-UQOWYEMC.js")).renderCodeQuality,
-  junit: async () => (await import("./chunk-PHY2COHO.js")).renderJunit,
-  markdown: async () => (await import("./chunk-5G4UQV3D.js")).renderMarkdown
+  html: async () => (await import("./chunk-WU273PKZ.js")).renderHtml,
+  codequality: async () => (await import("./chunk-3IFPWBYY.js")).renderCodeQuality,
+  junit: async () => (await import("./chunk-NKZMWVH7.js")).renderJunit,
+  markdown: async () => (await import("./chunk-2FIKZEFH.js")).renderMarkdown
 };
 async function loadRenderer(format) {
   return loaders[format]();
@@ -1315,8 +1711,15 @@ export {
   loadRules,
   formatRuleProblem,
   DEFAULT_FAIL_ON,
+  resolveRequest,
   runCheck,
   resolveRules,
+  generateKeyPair,
+  loadPrivateKey,
+  loadPublicKey,
+  signReport,
+  parseDuration,
+  verifyReport,
   FORMATS,
   loadRenderer,
   isFormat

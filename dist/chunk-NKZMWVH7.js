@@ -7,7 +7,7 @@ import {
   messages,
   neutralize,
   oneLine
-} from "./chunk-VIG724C6.js";
+} from "./chunk-55H6FO74.js";
 import "./chunk-CBBNNE4E.js";
 
 // src/render/junit.ts

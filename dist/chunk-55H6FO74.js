@@ -2,12 +2,15 @@ import { createRequire as __cadreCreateRequire } from 'node:module';
 const require = __cadreCreateRequire(import.meta.url);
 
 // src/render/sanitize.ts
-var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 function neutralize(text) {
   return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
+function breakLogCommands(text) {
+  return text.replace(/^(\s*):(?=:)/, "$1:​").replace(/#(?=#(?:vso)?\[)/gi, "#​");
+}
 function oneLine(text) {
-  return neutralize(text.replace(/\r\n|\r|\n/g, " "));
+  return breakLogCommands(neutralize(text.replace(/\r\n|\r|\n/g, " ")));
 }
 
 // src/i18n/messages.ts

@@ -3,7 +3,7 @@ const require = __cadreCreateRequire(import.meta.url);
 import {
   messages,
   oneLine
-} from "./chunk-VIG724C6.js";
+} from "./chunk-55H6FO74.js";
 import "./chunk-CBBNNE4E.js";
 
 // src/render/console.ts

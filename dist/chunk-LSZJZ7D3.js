@@ -9,7 +9,7 @@ import {
 import {
   messages,
   oneLine
-} from "./chunk-VIG724C6.js";
+} from "./chunk-55H6FO74.js";
 
 // src/render/markdown.ts
 var MARKDOWN_MARKER = "<!-- cadre-report -->";
