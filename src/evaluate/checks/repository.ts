@@ -15,7 +15,16 @@ export const repositoryCheck: CheckCompiler<RepositoryCheck> = {
     const missing = spec.missing ?? [];
     const forEach = spec.forEach ? globMatcher(spec.forEach, { anchored: true }) : undefined;
 
+    // The answer depends on the tree alone, not on the file under evaluation: a Dockerfile rule that
+    // asks for a .dockerignore asks once per scan, not once per Dockerfile.
+    const answers = new WeakMap<RepositoryTree, Violation[]>();
     return ({ repository }) => {
+      let answer = answers.get(repository);
+      if (!answer) answers.set(repository, (answer = evaluate(repository)));
+      return answer.slice();
+    };
+
+    function evaluate(repository: RepositoryTree): Violation[] {
       if (exists.length > 0) {
         return repository.files
           .filter((path) => exists.some((match) => match(path)))
@@ -27,7 +36,7 @@ export const repositoryCheck: CheckCompiler<RepositoryCheck> = {
         .filter((path) => forEach(path))
         .filter((path) => !anyExists(repository, posix.dirname(path), missing))
         .map((path): Violation => ({ file: path, key: path, value: posix.basename(path) }));
-    };
+    }
   },
 };
 
