@@ -194,14 +194,18 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     errors.push(...outcome.errors);
     suppressions.push(...outcome.suppressions);
   });
-  cache?.save();
 
   since = performance.now();
   if (runsRepositoryRules) {
-    const repositoryResult = evaluateRepository(scanner.index.repositoryRules, repository, new FindingBuilder(options.lang));
+    // With a cache, the repository rules are not evaluated again when nothing they look at changed.
+    const treeDigest = cache ? (tree ??= ContentCache.treeDigest(repository.files, repository.directories)) : '';
+    const known = cache && cacheHits === outcomes.length ? cache.repositoryOutcome(treeDigest, (path) => repository.sizeOf(path)) : undefined;
+    const repositoryResult = known ?? evaluateRepository(scanner.index.repositoryRules, repository, new FindingBuilder(options.lang));
+    if (cache && !known) cache.setRepositoryOutcome(treeDigest, repository.sizesAsked, repositoryResult.findings, repositoryResult.errors);
     capped.add(repositoryResult.findings);
     errors.push(...repositoryResult.errors);
   }
+  cache?.save();
   lap('repository', since);
 
   since = performance.now();

@@ -59,21 +59,25 @@ describe('scale', () => {
 
   it('gives the same report from a warm cache, evaluating nothing', async () => {
     const target = corpus(60);
+    // Skipped files too: their reasons come back from the cache.
+    writeFileSync(join(target, 'svc0', 'blob.md'), Buffer.from([0x54, 0x4f, 0x00, 0x44, 0x4f]));
+    writeFileSync(join(target, 'svc0', 'huge.md'), 'TODO-9\n'.repeat(2000));
     const cacheDir = join(target, '.cadre-cache');
-    const cold = await scan({ target, rules, lang: 'en', workers: 1, cacheDir });
+    const cold = await scan({ target, rules, lang: 'en', workers: 1, cacheDir, maxFileSize: 4096 });
     expect(cold.cacheHits).toBe(0);
+    expect(cold.report.skipped.map((s) => s.reason)).toEqual(['binary', 'too-large']);
     expect(readdirSync(cacheDir)).toHaveLength(1);
-    const warm = await scan({ target, rules, lang: 'en', workers: 1, cacheDir });
-    expect(warm.cacheHits).toBe(60);
+    const warm = await scan({ target, rules, lang: 'en', workers: 1, cacheDir, maxFileSize: 4096 });
+    expect(warm.cacheHits).toBe(62);
     // Byte for byte: findings come back from the cache with their fields in the same order.
     expect(JSON.stringify(comparable(warm.report))).toBe(JSON.stringify(comparable(cold.report)));
-    const uncached = await scan({ target, rules, lang: 'en', workers: 1 });
+    const uncached = await scan({ target, rules, lang: 'en', workers: 1, maxFileSize: 4096 });
     expect(comparable(uncached.report)).toEqual(comparable(cold.report));
     // A changed file is read and evaluated again; the others still come from the cache.
     const notes = readdirSync(join(target, 'svc2')).find((name) => name.startsWith('notes-'))!;
     writeFileSync(join(target, 'svc2', notes), '# notes\nnothing left to do\n');
-    const edited = await scan({ target, rules, lang: 'en', workers: 1, cacheDir });
-    expect(edited.cacheHits).toBe(59);
+    const edited = await scan({ target, rules, lang: 'en', workers: 1, cacheDir, maxFileSize: 4096 });
+    expect(edited.cacheHits).toBe(61);
     expect(edited.report.findings.some((f) => f.file === `svc2/${notes}`)).toBe(false);
     // Another rule set does not reuse these outcomes.
     const other = await scan({ target, rules: rules.slice(1), lang: 'en', workers: 1, cacheDir });
@@ -95,6 +99,25 @@ describe('scale', () => {
     expect(after.report.findings.map((f) => f.ruleId)).toEqual(['secret-todo']);
     const uncached = await scan({ target, rules: [dockerignore, rules[1]], lang: 'en', workers: 0, exclude: ['.cadre-cache/**'] });
     expect(comparable(after.report)).toEqual(comparable(uncached.report));
+  });
+
+  it('reuses the outcome of the repository rules only while the tree and the sizes they looked at are the same', async () => {
+    const heavy = rule({ id: 'eco-heavy-image', kind: 'repository', check: { repository: { exists: ['**/*.png'], minSize: 10 } } });
+    const todo = rule({ id: 'secret-todo', kind: 'text', files: ['*.md'], check: { text: { match: 'TODO-[0-9]+' } } });
+    const target = repo({ 'img/logo.png': 'small', 'notes.md': 'TODO-1\n' });
+    const cacheDir = join(target, '.cadre-cache');
+    const scanWith = () => scan({ target, rules: [heavy, todo, rules[4]], lang: 'en', workers: 0, cacheDir, exclude: ['.cadre-cache/**'] });
+    const ids = (report: Report) => report.findings.map((f) => f.ruleId).sort();
+    expect(ids((await scanWith()).report)).toEqual(['hyg-license', 'secret-todo']);
+    expect(ids((await scanWith()).report)).toEqual(['hyg-license', 'secret-todo']);
+    // The image is no file rule's: only its size, looked at by the repository rule, says it changed.
+    writeFileSync(join(target, 'img', 'logo.png'), 'a much larger image');
+    expect(ids((await scanWith()).report)).toEqual(['eco-heavy-image', 'hyg-license', 'secret-todo']);
+    writeFileSync(join(target, 'LICENSE'), 'EUPL-1.2\n');
+    const after = await scanWith();
+    expect(ids(after.report)).toEqual(['eco-heavy-image', 'secret-todo']);
+    const uncached = await scan({ target, rules: [heavy, todo, rules[4]], lang: 'en', workers: 0, exclude: ['.cadre-cache/**'] });
+    expect(JSON.stringify(comparable(after.report))).toBe(JSON.stringify(comparable(uncached.report)));
   });
 
   it('merges shards into the unsharded report', async () => {

@@ -8,6 +8,13 @@ import type { SkipReason } from '../model/types.js';
 
 export type ReadResult = { text: string } | { skip: SkipReason; detail?: string };
 
+/** What identifies a file's version without reading it, as git's index does. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
 const BINARY_SNIFF_BYTES = 8000;
 
 export function readText(absolutePath: string, maxBytes: number): ReadResult {
@@ -28,7 +35,7 @@ function readRegularFile(
   absolutePath: string,
   maxBytes: number,
   followLinks: boolean,
-): { bytes: Buffer; stamp: { size: number; mtimeMs: number; ino: number } } | { skip: 'symlink' | 'special-file' | 'too-large' | 'unreadable'; detail?: string } {
+): { bytes: Buffer; stamp: FileStamp } | { skip: 'symlink' | 'special-file' | 'too-large' | 'unreadable'; detail?: string; stamp?: FileStamp } {
   let fd: number;
   try {
     fd = openSync(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK | (followLinks ? 0 : constants.O_NOFOLLOW));
@@ -39,7 +46,8 @@ function readRegularFile(
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) return { skip: 'special-file' };
-    if (stat.size > maxBytes) return { skip: 'too-large', detail: `${stat.size} > ${maxBytes} bytes` };
+    const stamp = { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino };
+    if (stat.size > maxBytes) return { skip: 'too-large', detail: `${stat.size} > ${maxBytes} bytes`, stamp };
     const buffer = Buffer.allocUnsafe(stat.size);
     let read = 0;
     while (read < stat.size) {
@@ -47,7 +55,7 @@ function readRegularFile(
       if (n === 0) break;
       read += n;
     }
-    return { bytes: buffer.subarray(0, read), stamp: { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino } };
+    return { bytes: buffer.subarray(0, read), stamp };
   } catch (error) {
     return { skip: 'unreadable', detail: (error as NodeJS.ErrnoException).code };
   } finally {
@@ -56,10 +64,7 @@ function readRegularFile(
 }
 
 /** A scanned file's bytes, read once, refusing links, special files and files above the size cap. */
-export function readBytes(
-  absolutePath: string,
-  maxBytes: number,
-): { bytes: Buffer; stamp: { size: number; mtimeMs: number; ino: number } } | { skip: SkipReason; detail?: string } {
+export function readBytes(absolutePath: string, maxBytes: number): { bytes: Buffer; stamp: FileStamp } | { skip: SkipReason; detail?: string; stamp?: FileStamp } {
   const read = readRegularFile(absolutePath, maxBytes, false);
   if ('bytes' in read) readCounter.files++;
   return read;
@@ -76,7 +81,8 @@ export function readSmallFile(
   options: { followLinks?: boolean } = {},
 ): { text: string } | { skip: 'symlink' | 'special-file' | 'too-large' | 'unreadable'; detail?: string } {
   const read = readRegularFile(absolutePath, maxBytes, options.followLinks ?? false);
-  return 'bytes' in read ? { text: read.bytes.toString('utf8') } : read;
+  if ('bytes' in read) return { text: read.bytes.toString('utf8') };
+  return read.detail === undefined ? { skip: read.skip } : { skip: read.skip, detail: read.detail };
 }
 
 export function decode(bytes: Buffer): ReadResult {

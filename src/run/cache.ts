@@ -14,16 +14,13 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Finding, Rule, ScanError } from '../model/types.js';
+import type { Finding, Rule, ScanError, SkippedFile } from '../model/types.js';
 import type { ObjectFact } from '../evaluate/checks/check.js';
 import type { InlineSuppression } from '../waive/inline.js';
+import type { FileStamp } from '../parse/read.js';
 import type { FileOutcome, FileTask } from './file-scanner.js';
 
-export interface FileStamp {
-  size: number;
-  mtimeMs: number;
-  ino: number;
-}
+export type { FileStamp } from '../parse/read.js';
 
 /** What a finding takes from its rule: not stored, put back from the rule set. */
 type FromRule = Pick<Finding, 'severity' | 'domain' | 'references'>;
@@ -45,15 +42,28 @@ interface StoredEntry {
   t?: string;
   /** The file was read and its rules evaluated. */
   r?: 1;
+  /** Why it was skipped (binary, too large). */
+  sk?: SkippedFile;
   f?: StoredFinding[];
   e?: ScanError[];
   x?: InlineSuppression[];
   o?: ObjectFact[];
 }
 
+/** The outcome of the repository rules, and what it was computed from besides the file entries. */
+interface StoredRepository {
+  /** Digest of the file tree. */
+  t: string;
+  /** The file sizes the rules looked at. */
+  s: [string, number][];
+  f?: StoredFinding[];
+  e?: ScanError[];
+}
+
 interface CacheFile {
-  version: 4;
+  version: 6;
   entries: Record<string, StoredEntry>;
+  repository?: StoredRepository;
 }
 
 /** A previous outcome and the content hash it was computed for. */
@@ -64,6 +74,9 @@ export interface CacheEntry {
 
 export class ContentCache {
   private readonly previous: Record<string, StoredEntry>;
+  private readonly previousRepository?: StoredRepository;
+  /** The outcome of the repository rules of this scan, computed or reused. */
+  private nextRepository?: StoredRepository;
   private readonly next: Record<string, StoredEntry> = {};
   /** An entry was written that the cache file does not hold yet. */
   private changed = false;
@@ -77,7 +90,10 @@ export class ContentCache {
     let loaded: Record<string, StoredEntry> = {};
     try {
       const parsed = JSON.parse(readFileSync(path, 'utf8')) as CacheFile;
-      if (parsed.version === 4 && parsed.entries && typeof parsed.entries === 'object') loaded = parsed.entries;
+      if (parsed.version === 6 && parsed.entries && typeof parsed.entries === 'object') {
+        loaded = parsed.entries;
+        this.previousRepository = parsed.repository;
+      }
     } catch {
       // No cache yet, or an unreadable one: start afresh.
     }
@@ -137,7 +153,8 @@ export class ContentCache {
     if (stamp) stored.s = [stamp.size, stamp.mtimeMs, stamp.ino];
     if (tree) stored.t = tree;
     if (outcome.scanned) stored.r = 1;
-    if (outcome.findings.length > 0) stored.f = outcome.findings.map(({ severity: _s, domain: _d, references: _r, ...rest }) => rest);
+    if (outcome.skipped) stored.sk = outcome.skipped;
+    if (outcome.findings.length > 0) stored.f = outcome.findings.map((finding) => this.dehydrate(finding));
     if (outcome.errors.length > 0) stored.e = outcome.errors;
     if (outcome.suppressions.length > 0) stored.x = outcome.suppressions;
     if (outcome.objects.length > 0) stored.o = outcome.objects;
@@ -145,11 +162,33 @@ export class ContentCache {
     this.changed = true;
   }
 
-  /** Writes the cache file, unless it would be the same: every entry known unchanged, none gone. */
+  /**
+   * The previous outcome of the repository rules, when every file's outcome came from the cache (so
+   * the Kubernetes objects are those it was computed from), the tree is the same and so are the
+   * sizes of the files the rules looked at.
+   */
+  repositoryOutcome(tree: string, sizeOf: (path: string) => number): { findings: Finding[]; errors: ScanError[] } | undefined {
+    const stored = this.previousRepository;
+    if (!stored || stored.t !== tree || stored.s.some(([path, size]) => sizeOf(path) !== size)) return undefined;
+    this.nextRepository = stored;
+    return { findings: (stored.f ?? []).map((finding) => this.hydrate(finding)), errors: stored.e ?? [] };
+  }
+
+  setRepositoryOutcome(tree: string, sizes: ReadonlyMap<string, number>, findings: Finding[], errors: ScanError[]): void {
+    const stored: StoredRepository = { t: tree, s: [...sizes] };
+    if (findings.length > 0) stored.f = findings.map((finding) => this.dehydrate(finding));
+    if (errors.length > 0) stored.e = errors;
+    this.nextRepository = stored;
+  }
+
+  /** Writes the cache file, unless it would be the same: every entry known unchanged, none gone, the same repository outcome. */
   save(): void {
-    if (!this.changed && Object.keys(this.next).length === Object.keys(this.previous).length) return;
+    // Without an outcome of this scan, the previous one holds only while no file entry changed.
+    const repository = this.nextRepository ?? (this.changed ? undefined : this.previousRepository);
+    const sameEntries = !this.changed && Object.keys(this.next).length === Object.keys(this.previous).length;
+    if (sameEntries && repository === this.previousRepository) return;
     const temporary = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ version: 4, entries: this.next } satisfies CacheFile));
+    writeFileSync(temporary, JSON.stringify({ version: 6, entries: this.next, repository } satisfies CacheFile));
     renameSync(temporary, this.path);
   }
 
@@ -158,11 +197,19 @@ export class ContentCache {
   }
 
   private outcomeOf(path: string, stored: StoredEntry): FileOutcome {
-    // In the order the evaluation writes them, so that a report from the cache is byte for byte the same.
-    const findings = (stored.f ?? []).map(({ ruleId, message, ...rest }): Finding => {
-      const { severity, domain, references } = this.fromRule.get(ruleId)!;
-      return { ruleId, severity, domain, message, references, ...rest };
-    });
-    return { path, scanned: stored.r === 1, findings, errors: stored.e ?? [], suppressions: stored.x ?? [], objects: stored.o ?? [] };
+    const findings = (stored.f ?? []).map((finding) => this.hydrate(finding));
+    const outcome: FileOutcome = { path, scanned: stored.r === 1, findings, errors: stored.e ?? [], suppressions: stored.x ?? [], objects: stored.o ?? [] };
+    if (stored.sk) outcome.skipped = stored.sk;
+    return outcome;
+  }
+
+  private dehydrate({ severity: _s, domain: _d, references: _r, ...stored }: Finding): StoredFinding {
+    return stored;
+  }
+
+  /** In the order the evaluation writes a finding's fields, so that a report from the cache is byte for byte the same. */
+  private hydrate({ ruleId, message, ...rest }: StoredFinding): Finding {
+    const { severity, domain, references } = this.fromRule.get(ruleId)!;
+    return { ruleId, severity, domain, message, references, ...rest };
   }
 }

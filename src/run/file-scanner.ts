@@ -84,8 +84,9 @@ export class FileScanner {
     let since = performance.now();
     const bytes = readBytes(join(this.options.target, task.path), maxFileSize);
     this.timings.read += performance.now() - since;
-    const hash = task.hash && 'bytes' in bytes ? ContentCache.hash(bytes.bytes) : undefined;
-    const stamp = 'bytes' in bytes ? bytes.stamp : undefined;
+    // A file too large to read is skipped whatever it holds: its size stands for its content.
+    const hash = !task.hash ? undefined : 'bytes' in bytes ? ContentCache.hash(bytes.bytes) : bytes.skip === 'too-large' ? `too-large:${bytes.stamp!.size}` : undefined;
+    const stamp = bytes.stamp;
     if (hash && task.cached && task.cached.hash === hash) return { ...task.cached.outcome, hash, stamp, fromCache: true };
     const read = 'bytes' in bytes ? decode(bytes.bytes) : bytes;
     if (hash) Object.assign(outcome, { hash, stamp });

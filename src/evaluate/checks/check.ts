@@ -15,6 +15,8 @@ export interface RepositoryTree {
   directorySet: ReadonlySet<string>;
   /** Size in bytes of a file of the tree (looked up when first asked). */
   sizeOf(path: string): number;
+  /** The sizes looked up so far: what an outcome of the repository rules depends on besides the paths. */
+  readonly sizesAsked: ReadonlyMap<string, number>;
   /** Kubernetes objects of every scanned file, when a repository rule needs them. */
   objects: ObjectFact[];
 }
@@ -39,6 +41,7 @@ export function repositoryTree(root: string, files: string[], directories: strin
       }
       return size;
     },
+    sizesAsked: sizes,
     objects: [],
   };
 }
