@@ -4,7 +4,7 @@ const require = __cadreCreateRequire(import.meta.url);
 import {
   MergeError,
   mergeReports
-} from "./chunk-ESQSEYDD.js";
+} from "./chunk-JH67RI3D.js";
 import {
   ConfigError,
   DEFAULT_FAIL_ON,
@@ -28,14 +28,14 @@ import {
   scan,
   signReport,
   verifyReport
-} from "./chunk-CWVRZRSF.js";
+} from "./chunk-K4GH4BSD.js";
 import "./chunk-AQK5JCEV.js";
 import {
   LineIndex,
   decode,
   discover,
   load
-} from "./chunk-OPLUAYYW.js";
+} from "./chunk-IDCTVU4S.js";
 import {
   DOMAINS,
   LANGS,

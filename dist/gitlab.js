@@ -18,23 +18,23 @@ import {
   renderOptional,
   upsertSticky,
   writeOutput
-} from "./chunk-YBRYAUUO.js";
+} from "./chunk-KBZDKJNH.js";
 import {
   MARKDOWN_MARKER
 } from "./chunk-LSZJZ7D3.js";
 import {
   MergeError,
   mergeReports
-} from "./chunk-ESQSEYDD.js";
+} from "./chunk-JH67RI3D.js";
 import {
   ConfigError,
   TargetError,
   parseShard,
   runCheck,
   verifyReport
-} from "./chunk-CWVRZRSF.js";
+} from "./chunk-K4GH4BSD.js";
 import "./chunk-AQK5JCEV.js";
-import "./chunk-OPLUAYYW.js";
+import "./chunk-IDCTVU4S.js";
 import "./chunk-XADHSC5L.js";
 import {
   oneLine

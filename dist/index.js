@@ -16,7 +16,7 @@ import {
   render,
   upsertSticky,
   writeOutput
-} from "./chunk-YBRYAUUO.js";
+} from "./chunk-KBZDKJNH.js";
 import {
   MARKDOWN_MARKER
 } from "./chunk-LSZJZ7D3.js";
@@ -25,11 +25,11 @@ import {
   DEFAULT_FAIL_ON,
   TargetError,
   verifyReport
-} from "./chunk-CWVRZRSF.js";
+} from "./chunk-K4GH4BSD.js";
 import {
   severityRank
 } from "./chunk-AQK5JCEV.js";
-import "./chunk-OPLUAYYW.js";
+import "./chunk-IDCTVU4S.js";
 import {
   SEVERITIES
 } from "./chunk-XADHSC5L.js";

@@ -3,7 +3,7 @@ const require = __cadreCreateRequire(import.meta.url);
 import {
   FileScanner,
   repositoryTree
-} from "./chunk-OPLUAYYW.js";
+} from "./chunk-IDCTVU4S.js";
 import "./chunk-CBBNNE4E.js";
 
 // src/run/worker.ts

@@ -8,7 +8,7 @@ import {
   loadRenderer,
   resolveRequest,
   runCheck
-} from "./chunk-CWVRZRSF.js";
+} from "./chunk-K4GH4BSD.js";
 import {
   evaluateGate
 } from "./chunk-AQK5JCEV.js";

@@ -12751,6 +12751,7 @@ function repositoryTree(root, files, directories) {
       }
       return size;
     },
+    sizesAsked: sizes,
     objects: []
   };
 }
@@ -12780,7 +12781,8 @@ function readRegularFile(absolutePath, maxBytes, followLinks) {
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) return { skip: "special-file" };
-    if (stat.size > maxBytes) return { skip: "too-large", detail: `${stat.size} > ${maxBytes} bytes` };
+    const stamp = { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino };
+    if (stat.size > maxBytes) return { skip: "too-large", detail: `${stat.size} > ${maxBytes} bytes`, stamp };
     const buffer = Buffer.allocUnsafe(stat.size);
     let read = 0;
     while (read < stat.size) {
@@ -12788,7 +12790,7 @@ function readRegularFile(absolutePath, maxBytes, followLinks) {
       if (n === 0) break;
       read += n;
     }
-    return { bytes: buffer.subarray(0, read), stamp: { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino } };
+    return { bytes: buffer.subarray(0, read), stamp };
   } catch (error) {
     return { skip: "unreadable", detail: error.code };
   } finally {
@@ -12802,7 +12804,8 @@ function readBytes(absolutePath, maxBytes) {
 }
 function readSmallFile(absolutePath, maxBytes, options = {}) {
   const read = readRegularFile(absolutePath, maxBytes, options.followLinks ?? false);
-  return "bytes" in read ? { text: read.bytes.toString("utf8") } : read;
+  if ("bytes" in read) return { text: read.bytes.toString("utf8") };
+  return read.detail === void 0 ? { skip: read.skip } : { skip: read.skip, detail: read.detail };
 }
 function decode(bytes) {
   if (bytes.length >= 2 && bytes[0] === 255 && bytes[1] === 254) return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)) };
@@ -12827,13 +12830,19 @@ var ContentCache = class _ContentCache {
     let loaded = {};
     try {
       const parsed = JSON.parse(readFileSync(path2, "utf8"));
-      if (parsed.version === 4 && parsed.entries && typeof parsed.entries === "object") loaded = parsed.entries;
+      if (parsed.version === 6 && parsed.entries && typeof parsed.entries === "object") {
+        loaded = parsed.entries;
+        this.previousRepository = parsed.repository;
+      }
     } catch {
     }
     this.previous = loaded;
   }
   path;
   previous;
+  previousRepository;
+  /** The outcome of the repository rules of this scan, computed or reused. */
+  nextRepository;
   next = {};
   /** An entry was written that the cache file does not hold yet. */
   changed = false;
@@ -12885,29 +12894,56 @@ var ContentCache = class _ContentCache {
     if (stamp) stored.s = [stamp.size, stamp.mtimeMs, stamp.ino];
     if (tree) stored.t = tree;
     if (outcome.scanned) stored.r = 1;
-    if (outcome.findings.length > 0) stored.f = outcome.findings.map(({ severity: _s, domain: _d, references: _r, ...rest }) => rest);
+    if (outcome.skipped) stored.sk = outcome.skipped;
+    if (outcome.findings.length > 0) stored.f = outcome.findings.map((finding) => this.dehydrate(finding));
     if (outcome.errors.length > 0) stored.e = outcome.errors;
     if (outcome.suppressions.length > 0) stored.x = outcome.suppressions;
     if (outcome.objects.length > 0) stored.o = outcome.objects;
     this.next[task.path] = stored;
     this.changed = true;
   }
-  /** Writes the cache file, unless it would be the same: every entry known unchanged, none gone. */
+  /**
+   * The previous outcome of the repository rules, when every file's outcome came from the cache (so
+   * the Kubernetes objects are those it was computed from), the tree is the same and so are the
+   * sizes of the files the rules looked at.
+   */
+  repositoryOutcome(tree, sizeOf) {
+    const stored = this.previousRepository;
+    if (!stored || stored.t !== tree || stored.s.some(([path2, size]) => sizeOf(path2) !== size)) return void 0;
+    this.nextRepository = stored;
+    return { findings: (stored.f ?? []).map((finding) => this.hydrate(finding)), errors: stored.e ?? [] };
+  }
+  setRepositoryOutcome(tree, sizes, findings, errors) {
+    const stored = { t: tree, s: [...sizes] };
+    if (findings.length > 0) stored.f = findings.map((finding) => this.dehydrate(finding));
+    if (errors.length > 0) stored.e = errors;
+    this.nextRepository = stored;
+  }
+  /** Writes the cache file, unless it would be the same: every entry known unchanged, none gone, the same repository outcome. */
   save() {
-    if (!this.changed && Object.keys(this.next).length === Object.keys(this.previous).length) return;
+    const repository = this.nextRepository ?? (this.changed ? void 0 : this.previousRepository);
+    const sameEntries = !this.changed && Object.keys(this.next).length === Object.keys(this.previous).length;
+    if (sameEntries && repository === this.previousRepository) return;
     const temporary = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ version: 4, entries: this.next }));
+    writeFileSync(temporary, JSON.stringify({ version: 6, entries: this.next, repository }));
     renameSync(temporary, this.path);
   }
   stored(path2) {
     return Object.prototype.hasOwnProperty.call(this.previous, path2) ? this.previous[path2] : void 0;
   }
   outcomeOf(path2, stored) {
-    const findings = (stored.f ?? []).map(({ ruleId, message, ...rest }) => {
-      const { severity, domain, references } = this.fromRule.get(ruleId);
-      return { ruleId, severity, domain, message, references, ...rest };
-    });
-    return { path: path2, scanned: stored.r === 1, findings, errors: stored.e ?? [], suppressions: stored.x ?? [], objects: stored.o ?? [] };
+    const findings = (stored.f ?? []).map((finding) => this.hydrate(finding));
+    const outcome = { path: path2, scanned: stored.r === 1, findings, errors: stored.e ?? [], suppressions: stored.x ?? [], objects: stored.o ?? [] };
+    if (stored.sk) outcome.skipped = stored.sk;
+    return outcome;
+  }
+  dehydrate({ severity: _s, domain: _d, references: _r, ...stored }) {
+    return stored;
+  }
+  /** In the order the evaluation writes a finding's fields, so that a report from the cache is byte for byte the same. */
+  hydrate({ ruleId, message, ...rest }) {
+    const { severity, domain, references } = this.fromRule.get(ruleId);
+    return { ruleId, severity, domain, message, references, ...rest };
   }
 };
 
@@ -27867,13 +27903,19 @@ var repositoryCheck = {
     const exists = (spec.exists ?? []).map((pattern) => globMatcher(pattern, { anchored: true }));
     const missing = spec.missing ?? [];
     const forEach = spec.forEach ? globMatcher(spec.forEach, { anchored: true }) : void 0;
+    const answers = /* @__PURE__ */ new WeakMap();
     return ({ repository }) => {
+      let answer = answers.get(repository);
+      if (!answer) answers.set(repository, answer = evaluate(repository));
+      return answer.slice();
+    };
+    function evaluate(repository) {
       if (exists.length > 0) {
         return repository.files.filter((path2) => exists.some((match2) => match2(path2))).filter((path2) => spec.minSize === void 0 || repository.sizeOf(path2) >= spec.minSize).map((path2) => ({ file: path2, key: path2, value: spec.minSize === void 0 ? path2 : `${path2} (${repository.sizeOf(path2)} B)` }));
       }
       if (!forEach) return anyExists(repository, "", missing) ? [] : [{ key: "root", value: missing[0] }];
       return repository.files.filter((path2) => forEach(path2)).filter((path2) => !anyExists(repository, posix2.dirname(path2), missing)).map((path2) => ({ file: path2, key: path2, value: posix2.basename(path2) }));
-    };
+    }
   }
 };
 function anyExists(repository, folder, patterns) {
@@ -28675,8 +28717,8 @@ var FileScanner = class {
     let since = performance.now();
     const bytes = readBytes(join5(this.options.target, task.path), maxFileSize);
     this.timings.read += performance.now() - since;
-    const hash = task.hash && "bytes" in bytes ? ContentCache.hash(bytes.bytes) : void 0;
-    const stamp = "bytes" in bytes ? bytes.stamp : void 0;
+    const hash = !task.hash ? void 0 : "bytes" in bytes ? ContentCache.hash(bytes.bytes) : bytes.skip === "too-large" ? `too-large:${bytes.stamp.size}` : void 0;
+    const stamp = bytes.stamp;
     if (hash && task.cached && task.cached.hash === hash) return { ...task.cached.outcome, hash, stamp, fromCache: true };
     const read = "bytes" in bytes ? decode(bytes.bytes) : bytes;
     if (hash) Object.assign(outcome, { hash, stamp });

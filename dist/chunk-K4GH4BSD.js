@@ -23,7 +23,7 @@ import {
   require_ajv,
   require_codegen,
   withParameterValues
-} from "./chunk-OPLUAYYW.js";
+} from "./chunk-IDCTVU4S.js";
 import {
   SEVERITIES
 } from "./chunk-XADHSC5L.js";
@@ -940,13 +940,16 @@ async function scan(options) {
     errors.push(...outcome.errors);
     suppressions.push(...outcome.suppressions);
   });
-  cache?.save();
   since = performance.now();
   if (runsRepositoryRules) {
-    const repositoryResult = evaluateRepository(scanner.index.repositoryRules, repository, new FindingBuilder(options.lang));
+    const treeDigest = cache ? tree ??= ContentCache.treeDigest(repository.files, repository.directories) : "";
+    const known = cache && cacheHits === outcomes.length ? cache.repositoryOutcome(treeDigest, (path) => repository.sizeOf(path)) : void 0;
+    const repositoryResult = known ?? evaluateRepository(scanner.index.repositoryRules, repository, new FindingBuilder(options.lang));
+    if (cache && !known) cache.setRepositoryOutcome(treeDigest, repository.sizesAsked, repositoryResult.findings, repositoryResult.errors);
     capped.add(repositoryResult.findings);
     errors.push(...repositoryResult.errors);
   }
+  cache?.save();
   lap("repository", since);
   since = performance.now();
   const kept = capped.result();

@@ -8,7 +8,7 @@ import {
   sortErrors,
   sortSkipped,
   sortWaivers
-} from "./chunk-CWVRZRSF.js";
+} from "./chunk-K4GH4BSD.js";
 import {
   SEVERITIES
 } from "./chunk-XADHSC5L.js";
