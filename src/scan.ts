@@ -8,12 +8,12 @@ import { availableParallelism } from 'node:os';
 import { lstatSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Finding, Lang, Report, Rule, ScanError, SkippedFile } from './model/types.js';
-import { discover } from './discover/walk.js';
+import { discover, type DiscoveredFile } from './discover/walk.js';
 import type { ParsedKind } from './parse/source-file.js';
 import { repositoryTree, type RepositoryTree } from './evaluate/checks/check.js';
 import { evaluateRepository, type RuleTiming } from './evaluate/evaluate-file.js';
 import { FindingBuilder } from './evaluate/findings.js';
-import { FileScanner, type FileOutcome, type FileTask, type ScannerTimings } from './run/file-scanner.js';
+import { FileScanner, type FileOutcome, type FileTask, type ScannerOptions, type ScannerTimings } from './run/file-scanner.js';
 import { scanInWorkers, workerEntry } from './run/worker-pool.js';
 import { ContentCache, type FileStamp } from './run/cache.js';
 import { inShard, type Shard } from './run/shard.js';
@@ -115,65 +115,13 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     ? ContentCache.at(options.cacheDir, options.rules, rulesetDigest(options.rules), version, JSON.stringify([options.lang, scannerOptions.maxFileSize]))
     : undefined;
 
-  // Shard 1 also reads the Kubernetes objects of the other shards' files: repository rules need them all.
   const runsRepositoryRules = !options.shard || options.shard.index === 1;
-  const tasks: FileTask[] = [];
-  /** Tasks cut down by the shard: their outcomes are partial and never stored in the cache. */
-  const partial = new Set<FileTask>();
-  for (const entry of discovery.files) {
-    const task = cache?.taskOf(entry.path) ?? scanner.taskFor(entry.path);
-    if (!task) continue;
-    const full = { evaluate: task.evaluate, collectObjects: task.collectObjects };
-    if (!inShard(entry.path, options.shard)) {
-      if (!(runsRepositoryRules && task.collectObjects)) continue;
-      task.evaluate = false;
-    }
-    if (!runsRepositoryRules) task.collectObjects = false;
-    if (task.evaluate !== full.evaluate || task.collectObjects !== full.collectObjects) partial.add(task);
-    if (task.evaluate || task.collectObjects) tasks.push(task);
-  }
+  const { tasks, partial } = planTasks(discovery.files, scanner, cache, options.shard);
   since = performance.now();
-  // Files the cache knows unchanged by their stamp are not read at all; the others are read once,
-  // and those whose content hash is the recorded one are not evaluated again.
-  const outcomes: FileOutcome[] = new Array(tasks.length);
-  const pending: number[] = [];
   let tree: string | undefined;
-  const treeOf = (task: FileTask) => (task.usesTree ? (tree ??= ContentCache.treeDigest(repository.files, repository.directories)) : undefined);
-  tasks.forEach((task, index) => {
-    const known = cache?.unchanged(task.path, stampOf(join(options.target, task.path)), treeOf(task));
-    if (known) {
-      outcomes[index] = { ...known, fromCache: true };
-      return;
-    }
-    if (cache) {
-      task.hash = true;
-      const cached = cache.entry(task.path, treeOf(task));
-      if (cached) task.cached = { hash: cached.hash, outcome: cached.outcome };
-    }
-    pending.push(index);
-  });
-  const toScan = pending.map((index) => tasks[index]);
-  const threads = options.workers === undefined && options.trustedRules && toScan.length <= SMALL_SCAN ? 0 : workerCount(options.workers, toScan.length);
-  const entry = threads > 0 && toScan.length > 0 ? workerEntry() : undefined;
-  let scanned: FileOutcome[];
-  let timings: ScannerTimings;
-  if (entry) {
-    const setup = { rules: options.rules, options: scannerOptions, files: repository.files, directories: repository.directories };
-    ({ outcomes: scanned, timings } = await scanInWorkers(setup, toScan, {
-      threads,
-      entry,
-      fileTimeBudgetMs: options.fileTimeBudgetMs ?? DEFAULT_FILE_TIME_BUDGET_MS,
-      onProgress: options.onProgress,
-    }));
-  } else {
-    scanned = toScan.map((task, i) => {
-      const outcome = scanner.scan(task);
-      options.onProgress?.(i + 1, toScan.length);
-      return outcome;
-    });
-    timings = scanner.timings;
-  }
-  pending.forEach((index, i) => (outcomes[index] = scanned[i]));
+  const treeDigest = () => (tree ??= ContentCache.treeDigest(repository.files, repository.directories));
+  const treeOf = (task: FileTask) => (task.usesTree ? treeDigest() : undefined);
+  const { outcomes, timings, threads } = await scanFiles(tasks, { options, scanner, scannerOptions, repository, cache, treeOf });
   lap('files', since);
 
   const capped = new FindingCap(options.maxFindingsPerRule ?? DEFAULT_MAX_FINDINGS_PER_RULE);
@@ -198,10 +146,9 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   since = performance.now();
   if (runsRepositoryRules) {
     // With a cache, the repository rules are not evaluated again when nothing they look at changed.
-    const treeDigest = cache ? (tree ??= ContentCache.treeDigest(repository.files, repository.directories)) : '';
-    const known = cache && cacheHits === outcomes.length ? cache.repositoryOutcome(treeDigest, (path) => repository.sizeOf(path)) : undefined;
+    const known = cache && cacheHits === outcomes.length ? cache.repositoryOutcome(treeDigest(), (path) => repository.sizeOf(path)) : undefined;
     const repositoryResult = known ?? evaluateRepository(scanner.index.repositoryRules, repository, new FindingBuilder(options.lang));
-    if (cache && !known) cache.setRepositoryOutcome(treeDigest, repository.sizesAsked, repositoryResult.findings, repositoryResult.errors);
+    if (cache && !known) cache.setRepositoryOutcome(treeDigest(), repository.sizesAsked, repositoryResult.findings, repositoryResult.errors);
     capped.add(repositoryResult.findings);
     errors.push(...repositoryResult.errors);
   }
@@ -241,7 +188,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   });
   lap('report', since);
 
-  const result: ScanResult = { report, cacheHits, workers: entry ? threads : 0 };
+  const result: ScanResult = { report, cacheHits, workers: threads };
   if (!options.timings) return result;
   const parseTotal = Object.values(timings.parse).reduce((a, b) => a + b!, 0);
   Object.assign(phases, { read: timings.read, parse: parseTotal, evaluate: Math.max(0, timings.evaluate - parseTotal) });
@@ -256,6 +203,87 @@ function stampOf(path: string): FileStamp | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * What each discovered file needs: its task from the cache when the cache knows the path (the same
+ * rules apply to it), else from the rule index. A shard evaluates only its own files; shard 1 also
+ * reads the Kubernetes objects of the others', since repository rules need them all. Tasks cut down
+ * by the shard are partial: their outcomes are never stored in the cache.
+ */
+function planTasks(files: DiscoveredFile[], scanner: FileScanner, cache: ContentCache | undefined, shard: Shard | undefined): { tasks: FileTask[]; partial: Set<FileTask> } {
+  const runsRepositoryRules = !shard || shard.index === 1;
+  const tasks: FileTask[] = [];
+  const partial = new Set<FileTask>();
+  for (const { path } of files) {
+    const task = cache?.taskOf(path) ?? scanner.taskFor(path);
+    if (!task) continue;
+    const full = { evaluate: task.evaluate, collectObjects: task.collectObjects };
+    if (!inShard(path, shard)) {
+      if (!(runsRepositoryRules && task.collectObjects)) continue;
+      task.evaluate = false;
+    }
+    if (!runsRepositoryRules) task.collectObjects = false;
+    if (task.evaluate !== full.evaluate || task.collectObjects !== full.collectObjects) partial.add(task);
+    if (task.evaluate || task.collectObjects) tasks.push(task);
+  }
+  return { tasks, partial };
+}
+
+interface FilesContext {
+  options: ScanOptions;
+  scanner: FileScanner;
+  scannerOptions: ScannerOptions;
+  repository: RepositoryTree;
+  cache: ContentCache | undefined;
+  treeOf: (task: FileTask) => string | undefined;
+}
+
+/**
+ * The outcome of every task, in task order. Files the cache knows unchanged by their stamp are not
+ * read at all; the others are read once, in worker threads or in the main thread, and those whose
+ * content hash is the recorded one are not evaluated again.
+ */
+async function scanFiles(tasks: FileTask[], context: FilesContext): Promise<{ outcomes: FileOutcome[]; timings: ScannerTimings; threads: number }> {
+  const { options, scanner, scannerOptions, repository, cache, treeOf } = context;
+  const outcomes: FileOutcome[] = new Array(tasks.length);
+  const pending: number[] = [];
+  tasks.forEach((task, index) => {
+    const known = cache?.unchanged(task.path, stampOf(join(options.target, task.path)), treeOf(task));
+    if (known) {
+      outcomes[index] = { ...known, fromCache: true };
+      return;
+    }
+    if (cache) {
+      task.hash = true;
+      const cached = cache.entry(task.path, treeOf(task));
+      if (cached) task.cached = { hash: cached.hash, outcome: cached.outcome };
+    }
+    pending.push(index);
+  });
+  const toScan = pending.map((index) => tasks[index]);
+  const threads = options.workers === undefined && options.trustedRules && toScan.length <= SMALL_SCAN ? 0 : workerCount(options.workers, toScan.length);
+  const entry = threads > 0 && toScan.length > 0 ? workerEntry() : undefined;
+  let scanned: FileOutcome[];
+  let timings: ScannerTimings;
+  if (entry) {
+    const setup = { rules: options.rules, options: scannerOptions, files: repository.files, directories: repository.directories };
+    ({ outcomes: scanned, timings } = await scanInWorkers(setup, toScan, {
+      threads,
+      entry,
+      fileTimeBudgetMs: options.fileTimeBudgetMs ?? DEFAULT_FILE_TIME_BUDGET_MS,
+      onProgress: options.onProgress,
+    }));
+  } else {
+    scanned = toScan.map((task, i) => {
+      const outcome = scanner.scan(task);
+      options.onProgress?.(i + 1, toScan.length);
+      return outcome;
+    });
+    timings = scanner.timings;
+  }
+  pending.forEach((index, i) => (outcomes[index] = scanned[i]));
+  return { outcomes, timings, threads: entry ? threads : 0 };
 }
 
 function workerCount(requested: number | 'auto' | undefined, files: number): number {

@@ -242,7 +242,8 @@ function showProgress(io: CliIO, forced: boolean, disabled: boolean): ((done: nu
     if (!finished && now - last < 200) return;
     last = now;
     const rate = Math.round(done / ((now - started) / 1000));
-    io.progress!(`${done}/${total} fichiers · ${rate} fichiers/s${finished ? '\n' : ''}`);
+    // No words: the language of the report is known only once the configuration is read.
+    io.progress!(`${done}/${total} · ${rate}/s${finished ? '\n' : ''}`);
   };
 }
 
