@@ -28,6 +28,13 @@ describe('the built-in rule bundle', () => {
     expect(readBuiltinBundle(folder, files, join(scratch, 'missing.json'))).toBeUndefined();
   });
 
+  it('is in dist/ for the CI bundles, made from the committed rule files', async () => {
+    const files = await ruleFilesOf(builtinRulesDir());
+    const committed = readBuiltinBundle(builtinRulesDir(), files, join(builtinRulesDir(), '..', 'dist', 'builtin-rules.json'));
+    expect(committed, 'dist/builtin-rules.json is stale: run npm run build:action and commit dist/').toBeDefined();
+    expect(committed!.length).toBe(files.length);
+  });
+
   it('gives the scan the same rules as parsing the YAML files, with their sources', async () => {
     const viaBundle = await loadRules([builtinRulesDir()], { skipCompile: [builtinRulesDir()] });
     const parsed = await loadRules([builtinRulesDir()]);

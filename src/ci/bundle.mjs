@@ -2,16 +2,18 @@
 // (cli.js, for the GitLab verify job) and the scanning thread (worker.js), with their shared code
 // split into chunks beside them (the worker pool looks for ./worker.js next to its own chunk).
 // No node_modules are needed at run time; rules/, schemas/ and profiles/ are found from the
-// package root (src/package-root.ts walks up to the package.json named cadre).
+// package root (src/package-root.ts walks up to the package.json named cadre). The built-in rule
+// bundle made by `npm run build` (lib/builtin-rules.json) is copied beside them, so that CI jobs
+// start without parsing the rule files (it is used only while they are those it was made from).
 //
 // The build is deterministic (same sources, same bytes: no timestamps, no absolute paths, no
 // source maps), so a test can rebuild into a temporary folder and compare with the committed dist/.
 //
-//   npm run build:action            writes dist/
+//   npm run build:action            builds lib/, then writes dist/
 //   node src/ci/bundle.mjs OUTDIR   writes elsewhere
 
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -49,6 +51,9 @@ export async function bundle(outdir = 'dist') {
     logLevel: 'warning',
     logOverride: { 'empty-import-meta': 'silent' },
   });
+  const rules = resolve(ROOT, 'lib', 'builtin-rules.json');
+  if (!existsSync(rules)) throw new Error('lib/builtin-rules.json is missing: run npm run build first');
+  copyFileSync(rules, resolve(out, 'builtin-rules.json'));
   return out;
 }
 

@@ -2,7 +2,7 @@
 // lib/builtin-rules.json (see ./builtin-bundle.ts). Refuses to write a bundle of invalid rules.
 
 import { builtinRulesDir, formatRuleProblem, loadRuleFiles, ruleFilesOf, type RuleProblem } from './load.js';
-import { builtinBundlePath, writeBuiltinBundle } from './builtin-bundle.js';
+import { builtBundlePath, writeBuiltinBundle } from './builtin-bundle.js';
 
 const folder = builtinRulesDir();
 const files = await ruleFilesOf(folder);
@@ -13,5 +13,5 @@ if (problems.length > 0) {
   process.exitCode = 1;
 } else {
   writeBuiltinBundle(folder, files, loaded);
-  process.stdout.write(`${loaded.length} built-in rules bundled in ${builtinBundlePath()}\n`);
+  process.stdout.write(`${loaded.length} built-in rules bundled in ${builtBundlePath()}\n`);
 }
