@@ -4,7 +4,7 @@ const require = __cadreCreateRequire(import.meta.url);
 import {
   MergeError,
   mergeReports
-} from "./chunk-JH67RI3D.js";
+} from "./chunk-D4MKNH5Z.js";
 import {
   ConfigError,
   DEFAULT_FAIL_ON,
@@ -28,7 +28,7 @@ import {
   scan,
   signReport,
   verifyReport
-} from "./chunk-K4GH4BSD.js";
+} from "./chunk-NT27GJ5W.js";
 import "./chunk-AQK5JCEV.js";
 import {
   LineIndex,
@@ -537,7 +537,7 @@ function showProgress(io, forced, disabled) {
     if (!finished && now - last < 200) return;
     last = now;
     const rate = Math.round(done / ((now - started) / 1e3));
-    io.progress(`${done}/${total} fichiers · ${rate} fichiers/s${finished ? "\n" : ""}`);
+    io.progress(`${done}/${total} · ${rate}/s${finished ? "\n" : ""}`);
   };
 }
 function mergeCommand(args, io) {

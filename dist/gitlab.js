@@ -18,21 +18,21 @@ import {
   renderOptional,
   upsertSticky,
   writeOutput
-} from "./chunk-KBZDKJNH.js";
+} from "./chunk-FWANPOMP.js";
 import {
   MARKDOWN_MARKER
 } from "./chunk-LSZJZ7D3.js";
 import {
   MergeError,
   mergeReports
-} from "./chunk-JH67RI3D.js";
+} from "./chunk-D4MKNH5Z.js";
 import {
   ConfigError,
   TargetError,
   parseShard,
   runCheck,
   verifyReport
-} from "./chunk-K4GH4BSD.js";
+} from "./chunk-NT27GJ5W.js";
 import "./chunk-AQK5JCEV.js";
 import "./chunk-IDCTVU4S.js";
 import "./chunk-XADHSC5L.js";

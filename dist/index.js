@@ -16,7 +16,7 @@ import {
   render,
   upsertSticky,
   writeOutput
-} from "./chunk-KBZDKJNH.js";
+} from "./chunk-FWANPOMP.js";
 import {
   MARKDOWN_MARKER
 } from "./chunk-LSZJZ7D3.js";
@@ -25,7 +25,7 @@ import {
   DEFAULT_FAIL_ON,
   TargetError,
   verifyReport
-} from "./chunk-K4GH4BSD.js";
+} from "./chunk-NT27GJ5W.js";
 import {
   severityRank
 } from "./chunk-AQK5JCEV.js";

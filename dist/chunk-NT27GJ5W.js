@@ -867,60 +867,12 @@ async function scan(options) {
   const version = packageVersion();
   const cache = options.cacheDir ? ContentCache.at(options.cacheDir, options.rules, rulesetDigest(options.rules), version, JSON.stringify([options.lang, scannerOptions.maxFileSize])) : void 0;
   const runsRepositoryRules = !options.shard || options.shard.index === 1;
-  const tasks = [];
-  const partial = /* @__PURE__ */ new Set();
-  for (const entry2 of discovery.files) {
-    const task = cache?.taskOf(entry2.path) ?? scanner.taskFor(entry2.path);
-    if (!task) continue;
-    const full = { evaluate: task.evaluate, collectObjects: task.collectObjects };
-    if (!inShard(entry2.path, options.shard)) {
-      if (!(runsRepositoryRules && task.collectObjects)) continue;
-      task.evaluate = false;
-    }
-    if (!runsRepositoryRules) task.collectObjects = false;
-    if (task.evaluate !== full.evaluate || task.collectObjects !== full.collectObjects) partial.add(task);
-    if (task.evaluate || task.collectObjects) tasks.push(task);
-  }
+  const { tasks, partial } = planTasks(discovery.files, scanner, cache, options.shard);
   since = performance.now();
-  const outcomes = new Array(tasks.length);
-  const pending = [];
   let tree;
-  const treeOf = (task) => task.usesTree ? tree ??= ContentCache.treeDigest(repository.files, repository.directories) : void 0;
-  tasks.forEach((task, index) => {
-    const known = cache?.unchanged(task.path, stampOf(join4(options.target, task.path)), treeOf(task));
-    if (known) {
-      outcomes[index] = { ...known, fromCache: true };
-      return;
-    }
-    if (cache) {
-      task.hash = true;
-      const cached = cache.entry(task.path, treeOf(task));
-      if (cached) task.cached = { hash: cached.hash, outcome: cached.outcome };
-    }
-    pending.push(index);
-  });
-  const toScan = pending.map((index) => tasks[index]);
-  const threads = options.workers === void 0 && options.trustedRules && toScan.length <= SMALL_SCAN ? 0 : workerCount(options.workers, toScan.length);
-  const entry = threads > 0 && toScan.length > 0 ? workerEntry() : void 0;
-  let scanned;
-  let timings;
-  if (entry) {
-    const setup = { rules: options.rules, options: scannerOptions, files: repository.files, directories: repository.directories };
-    ({ outcomes: scanned, timings } = await scanInWorkers(setup, toScan, {
-      threads,
-      entry,
-      fileTimeBudgetMs: options.fileTimeBudgetMs ?? DEFAULT_FILE_TIME_BUDGET_MS,
-      onProgress: options.onProgress
-    }));
-  } else {
-    scanned = toScan.map((task, i) => {
-      const outcome = scanner.scan(task);
-      options.onProgress?.(i + 1, toScan.length);
-      return outcome;
-    });
-    timings = scanner.timings;
-  }
-  pending.forEach((index, i) => outcomes[index] = scanned[i]);
+  const treeDigest = () => tree ??= ContentCache.treeDigest(repository.files, repository.directories);
+  const treeOf = (task) => task.usesTree ? treeDigest() : void 0;
+  const { outcomes, timings, threads } = await scanFiles(tasks, { options, scanner, scannerOptions, repository, cache, treeOf });
   lap("files", since);
   const capped = new FindingCap(options.maxFindingsPerRule ?? DEFAULT_MAX_FINDINGS_PER_RULE);
   const errors = [];
@@ -942,10 +894,9 @@ async function scan(options) {
   });
   since = performance.now();
   if (runsRepositoryRules) {
-    const treeDigest = cache ? tree ??= ContentCache.treeDigest(repository.files, repository.directories) : "";
-    const known = cache && cacheHits === outcomes.length ? cache.repositoryOutcome(treeDigest, (path) => repository.sizeOf(path)) : void 0;
+    const known = cache && cacheHits === outcomes.length ? cache.repositoryOutcome(treeDigest(), (path) => repository.sizeOf(path)) : void 0;
     const repositoryResult = known ?? evaluateRepository(scanner.index.repositoryRules, repository, new FindingBuilder(options.lang));
-    if (cache && !known) cache.setRepositoryOutcome(treeDigest, repository.sizesAsked, repositoryResult.findings, repositoryResult.errors);
+    if (cache && !known) cache.setRepositoryOutcome(treeDigest(), repository.sizesAsked, repositoryResult.findings, repositoryResult.errors);
     capped.add(repositoryResult.findings);
     errors.push(...repositoryResult.errors);
   }
@@ -982,7 +933,7 @@ async function scan(options) {
     shard: options.shard
   });
   lap("report", since);
-  const result = { report, cacheHits, workers: entry ? threads : 0 };
+  const result = { report, cacheHits, workers: threads };
   if (!options.timings) return result;
   const parseTotal = Object.values(timings.parse).reduce((a, b) => a + b, 0);
   Object.assign(phases, { read: timings.read, parse: parseTotal, evaluate: Math.max(0, timings.evaluate - parseTotal) });
@@ -995,6 +946,65 @@ function stampOf(path) {
   } catch {
     return void 0;
   }
+}
+function planTasks(files, scanner, cache, shard) {
+  const runsRepositoryRules = !shard || shard.index === 1;
+  const tasks = [];
+  const partial = /* @__PURE__ */ new Set();
+  for (const { path } of files) {
+    const task = cache?.taskOf(path) ?? scanner.taskFor(path);
+    if (!task) continue;
+    const full = { evaluate: task.evaluate, collectObjects: task.collectObjects };
+    if (!inShard(path, shard)) {
+      if (!(runsRepositoryRules && task.collectObjects)) continue;
+      task.evaluate = false;
+    }
+    if (!runsRepositoryRules) task.collectObjects = false;
+    if (task.evaluate !== full.evaluate || task.collectObjects !== full.collectObjects) partial.add(task);
+    if (task.evaluate || task.collectObjects) tasks.push(task);
+  }
+  return { tasks, partial };
+}
+async function scanFiles(tasks, context) {
+  const { options, scanner, scannerOptions, repository, cache, treeOf } = context;
+  const outcomes = new Array(tasks.length);
+  const pending = [];
+  tasks.forEach((task, index) => {
+    const known = cache?.unchanged(task.path, stampOf(join4(options.target, task.path)), treeOf(task));
+    if (known) {
+      outcomes[index] = { ...known, fromCache: true };
+      return;
+    }
+    if (cache) {
+      task.hash = true;
+      const cached = cache.entry(task.path, treeOf(task));
+      if (cached) task.cached = { hash: cached.hash, outcome: cached.outcome };
+    }
+    pending.push(index);
+  });
+  const toScan = pending.map((index) => tasks[index]);
+  const threads = options.workers === void 0 && options.trustedRules && toScan.length <= SMALL_SCAN ? 0 : workerCount(options.workers, toScan.length);
+  const entry = threads > 0 && toScan.length > 0 ? workerEntry() : void 0;
+  let scanned;
+  let timings;
+  if (entry) {
+    const setup = { rules: options.rules, options: scannerOptions, files: repository.files, directories: repository.directories };
+    ({ outcomes: scanned, timings } = await scanInWorkers(setup, toScan, {
+      threads,
+      entry,
+      fileTimeBudgetMs: options.fileTimeBudgetMs ?? DEFAULT_FILE_TIME_BUDGET_MS,
+      onProgress: options.onProgress
+    }));
+  } else {
+    scanned = toScan.map((task, i) => {
+      const outcome = scanner.scan(task);
+      options.onProgress?.(i + 1, toScan.length);
+      return outcome;
+    });
+    timings = scanner.timings;
+  }
+  pending.forEach((index, i) => outcomes[index] = scanned[i]);
+  return { outcomes, timings, threads: entry ? threads : 0 };
 }
 function workerCount(requested, files) {
   if (typeof requested === "number") return Math.max(0, Math.floor(requested));
@@ -1023,10 +1033,14 @@ import { join as join6, relative as relative3, sep } from "node:path";
 
 // src/rules/builtin-bundle.ts
 import { createHash as createHash3 } from "node:crypto";
-import { readFileSync as readFileSync3, writeFileSync } from "node:fs";
+import { existsSync as existsSync4, readFileSync as readFileSync3, writeFileSync } from "node:fs";
 import { join as join5, relative as relative2 } from "node:path";
-function builtinBundlePath() {
+function builtBundlePath() {
   return join5(packageRoot(), "lib", "builtin-rules.json");
+}
+function builtinBundlePath() {
+  const built = builtBundlePath();
+  return existsSync4(built) ? built : join5(packageRoot(), "dist", "builtin-rules.json");
 }
 function digestOf(folder, files) {
   const hash = createHash3("sha256");
@@ -1282,13 +1296,13 @@ function applyProfile(rules, name, own = {}) {
 }
 
 // src/waive/waiver-file.ts
-import { existsSync as existsSync4, readFileSync as readFileSync5 } from "node:fs";
+import { existsSync as existsSync5, readFileSync as readFileSync5 } from "node:fs";
 import { join as join8 } from "node:path";
 var DEFAULT_WAIVER_FILE = ".cadre-waivers.yml";
 function loadWaivers(target, explicitPath) {
   const path = explicitPath ?? join8(target, DEFAULT_WAIVER_FILE);
   const display = explicitPath ?? DEFAULT_WAIVER_FILE;
-  if (!existsSync4(path)) {
+  if (!existsSync5(path)) {
     if (explicitPath) throw new ConfigError(display, [{ message: "waiver file not found" }]);
     return [];
   }

@@ -8,7 +8,7 @@ import {
   loadRenderer,
   resolveRequest,
   runCheck
-} from "./chunk-K4GH4BSD.js";
+} from "./chunk-NT27GJ5W.js";
 import {
   evaluateGate
 } from "./chunk-AQK5JCEV.js";

@@ -8,7 +8,7 @@ import {
   sortErrors,
   sortSkipped,
   sortWaivers
-} from "./chunk-K4GH4BSD.js";
+} from "./chunk-NT27GJ5W.js";
 import {
   SEVERITIES
 } from "./chunk-XADHSC5L.js";
