@@ -19,7 +19,12 @@ export interface HtmlModel {
 
 export const MAX_HTML_DEPTH = 512;
 
-export function parseHtml(text: string): HtmlModel {
+/**
+ * `vueComponent`: the file is a Vue single-file component, whose `<template>` elements (the
+ * component's own and those of v-if, v-for, v-slot) hold markup that is rendered, not the inert
+ * content of an HTML template, which selectors skip: their children take their place.
+ */
+export function parseHtml(text: string, options: { vueComponent?: boolean } = {}): HtmlModel {
   const dom = parseDocument(text, {
     withStartIndices: true,
     withEndIndices: true,
@@ -27,8 +32,35 @@ export function parseHtml(text: string): HtmlModel {
     lowerCaseAttributeNames: true,
     recognizeSelfClosing: true,
   });
+  if (options.vueComponent) unwrapTemplates(dom);
   capDepth(dom, MAX_HTML_DEPTH);
   return { dom, isDocument: /<html[\s>]/i.test(text) };
+}
+
+/** Replaces every <template> element by its children, in place and in order. Iterative. */
+function unwrapTemplates(root: Document): void {
+  const stack: (ChildNode | Document)[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const children = childrenOf(node);
+    if (!children || children.length === 0) continue;
+    const flat: ChildNode[] = [];
+    const pending = [...children].reverse();
+    while (pending.length > 0) {
+      const child = pending.pop()!;
+      if (child.type === 'tag' && (child as { name?: string }).name === 'template') {
+        const inner = childrenOf(child) ?? [];
+        for (let i = inner.length - 1; i >= 0; i--) pending.push(inner[i]);
+      } else flat.push(child);
+    }
+    flat.forEach((child, i) => {
+      child.parent = node as ParentNode;
+      child.prev = flat[i - 1] ?? null;
+      child.next = flat[i + 1] ?? null;
+    });
+    (node as ParentNode).children = flat;
+    for (const child of flat) stack.push(child);
+  }
 }
 
 function childrenOf(node: ChildNode | Document): ChildNode[] | undefined {

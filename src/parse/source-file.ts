@@ -87,7 +87,7 @@ export class SourceFile {
   }
 
   html(): HtmlModel {
-    return this.parseOnce('html', () => parseHtml(this.text));
+    return this.parseOnce('html', () => parseHtml(this.text, { vueComponent: /\.vue$/i.test(this.path) }));
   }
 
   private parseOnce<T>(kind: ParsedKind, parse: () => T): T {
