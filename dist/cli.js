@@ -4,7 +4,7 @@ const require = __cadreCreateRequire(import.meta.url);
 import {
   MergeError,
   mergeReports
-} from "./chunk-D4MKNH5Z.js";
+} from "./chunk-SRBOZRFV.js";
 import {
   ConfigError,
   DEFAULT_FAIL_ON,
@@ -28,14 +28,14 @@ import {
   scan,
   signReport,
   verifyReport
-} from "./chunk-NT27GJ5W.js";
+} from "./chunk-B64Z4ZZK.js";
 import "./chunk-AQK5JCEV.js";
 import {
   LineIndex,
   decode,
   discover,
   load
-} from "./chunk-IDCTVU4S.js";
+} from "./chunk-JUC7VV6Q.js";
 import {
   DOMAINS,
   LANGS,

@@ -18,23 +18,23 @@ import {
   renderOptional,
   upsertSticky,
   writeOutput
-} from "./chunk-FWANPOMP.js";
+} from "./chunk-PGWFILGM.js";
 import {
   MARKDOWN_MARKER
 } from "./chunk-LSZJZ7D3.js";
 import {
   MergeError,
   mergeReports
-} from "./chunk-D4MKNH5Z.js";
+} from "./chunk-SRBOZRFV.js";
 import {
   ConfigError,
   TargetError,
   parseShard,
   runCheck,
   verifyReport
-} from "./chunk-NT27GJ5W.js";
+} from "./chunk-B64Z4ZZK.js";
 import "./chunk-AQK5JCEV.js";
-import "./chunk-IDCTVU4S.js";
+import "./chunk-JUC7VV6Q.js";
 import "./chunk-XADHSC5L.js";
 import {
   oneLine

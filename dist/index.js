@@ -16,7 +16,7 @@ import {
   render,
   upsertSticky,
   writeOutput
-} from "./chunk-FWANPOMP.js";
+} from "./chunk-PGWFILGM.js";
 import {
   MARKDOWN_MARKER
 } from "./chunk-LSZJZ7D3.js";
@@ -25,11 +25,11 @@ import {
   DEFAULT_FAIL_ON,
   TargetError,
   verifyReport
-} from "./chunk-NT27GJ5W.js";
+} from "./chunk-B64Z4ZZK.js";
 import {
   severityRank
 } from "./chunk-AQK5JCEV.js";
-import "./chunk-IDCTVU4S.js";
+import "./chunk-JUC7VV6Q.js";
 import {
   SEVERITIES
 } from "./chunk-XADHSC5L.js";

@@ -3,7 +3,7 @@ const require = __cadreCreateRequire(import.meta.url);
 import {
   FileScanner,
   repositoryTree
-} from "./chunk-IDCTVU4S.js";
+} from "./chunk-JUC7VV6Q.js";
 import "./chunk-CBBNNE4E.js";
 
 // src/run/worker.ts

@@ -16473,7 +16473,7 @@ function parseDocument(data, options) {
 
 // src/parse/html.ts
 var MAX_HTML_DEPTH = 512;
-function parseHtml(text) {
+function parseHtml(text, options = {}) {
   const dom = parseDocument(text, {
     withStartIndices: true,
     withEndIndices: true,
@@ -16481,8 +16481,33 @@ function parseHtml(text) {
     lowerCaseAttributeNames: true,
     recognizeSelfClosing: true
   });
+  if (options.vueComponent) unwrapTemplates(dom);
   capDepth(dom, MAX_HTML_DEPTH);
   return { dom, isDocument: /<html[\s>]/i.test(text) };
+}
+function unwrapTemplates(root) {
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    const children = childrenOf(node);
+    if (!children || children.length === 0) continue;
+    const flat = [];
+    const pending = [...children].reverse();
+    while (pending.length > 0) {
+      const child = pending.pop();
+      if (child.type === "tag" && child.name === "template") {
+        const inner = childrenOf(child) ?? [];
+        for (let i = inner.length - 1; i >= 0; i--) pending.push(inner[i]);
+      } else flat.push(child);
+    }
+    flat.forEach((child, i) => {
+      child.parent = node;
+      child.prev = flat[i - 1] ?? null;
+      child.next = flat[i + 1] ?? null;
+    });
+    node.children = flat;
+    for (const child of flat) stack.push(child);
+  }
 }
 function childrenOf(node) {
   const children = node.children;
@@ -19412,7 +19437,7 @@ var SourceFile = class {
     return this.parseOnce("dockerfile", () => parseDockerfile(this.text));
   }
   html() {
-    return this.parseOnce("html", () => parseHtml(this.text));
+    return this.parseOnce("html", () => parseHtml(this.text, { vueComponent: /\.vue$/i.test(this.path) }));
   }
   parseOnce(kind, parse3) {
     let entry = this.parsed.get(kind);

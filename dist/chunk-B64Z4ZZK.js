@@ -23,7 +23,7 @@ import {
   require_ajv,
   require_codegen,
   withParameterValues
-} from "./chunk-IDCTVU4S.js";
+} from "./chunk-JUC7VV6Q.js";
 import {
   SEVERITIES
 } from "./chunk-XADHSC5L.js";

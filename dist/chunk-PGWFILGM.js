@@ -8,7 +8,7 @@ import {
   loadRenderer,
   resolveRequest,
   runCheck
-} from "./chunk-NT27GJ5W.js";
+} from "./chunk-B64Z4ZZK.js";
 import {
   evaluateGate
 } from "./chunk-AQK5JCEV.js";

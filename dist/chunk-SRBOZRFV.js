@@ -8,7 +8,7 @@ import {
   sortErrors,
   sortSkipped,
   sortWaivers
-} from "./chunk-NT27GJ5W.js";
+} from "./chunk-B64Z4ZZK.js";
 import {
   SEVERITIES
 } from "./chunk-XADHSC5L.js";
