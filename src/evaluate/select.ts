@@ -227,10 +227,10 @@ function instructionNode(instruction: DockerInstruction): SelectedNode {
   };
 }
 
-/** Each stage's base image, with the stage's name, index and finality beside it. */
+/** Each stage's base image, with the stage's name, index, finality and whether it ends up in the final image beside it. */
 function fromNode(stage: DockerStage): SelectedNode {
   return {
-    value: { ...stage.from, stageName: stage.name, stageIndex: stage.index, final: stage.final },
+    value: { ...stage.from, stageName: stage.name, stageIndex: stage.index, final: stage.final, shipped: stage.shipped },
     locate: () => stage.line,
     key: `from:${stage.name ?? stage.index}:${stage.from.raw}`,
     name: stage.from.image,

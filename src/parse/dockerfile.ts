@@ -1,6 +1,7 @@
 // Dockerfiles as a structured document: stages, their base image, instructions and
-// effective user, with ARG defaults resolved where they can be. Parsing is done by
-// dockerfile-ast; this module only shapes its result for rules.
+// effective user, with ARG defaults resolved where they can be. A stage built on an earlier stage
+// (`FROM build`) inherits its user, its base image and its instructions, as Docker builds it.
+// Parsing is done by dockerfile-ast; this module only shapes its result for rules.
 
 import { DockerfileParser, type Instruction } from 'dockerfile-ast';
 
@@ -43,10 +44,18 @@ export interface DockerStage {
   name: string | null;
   final: boolean;
   from: ImageReference;
-  /** Last USER of the stage, resolved; null when the stage sets none. */
+  /** The earlier stage the FROM names; null when it names an image. */
+  parent: number | null;
+  /** The image at the root of the chain of stages this one builds on (its own FROM when it names an image). */
+  base: ImageReference;
+  /** The stage ends up in the final image: it is the final stage or one the final stage builds on. */
+  shipped: boolean;
+  /** USER in force at the end of the stage: its last USER, else that of the stage it builds on; null when none sets one. */
   user: string | null;
   userResolved: boolean;
   instructions: DockerInstruction[];
+  /** Keywords of the instructions of the stages this one builds on (HEALTHCHECK, USER…). */
+  inheritedKeywords: string[];
   line: number;
 }
 
@@ -61,7 +70,7 @@ const EXEC_FORM_KEYWORDS = new Set(['CMD', 'ENTRYPOINT', 'RUN', 'SHELL', 'HEALTH
 export function parseDockerfile(text: string): DockerfileModel {
   const dockerfile = DockerfileParser.parse(text);
   const args = new Map<string, string | null>();
-  const stageNames = new Set<string>();
+  const stageNames = new Map<string, number>();
   const globalArgs: DockerInstruction[] = [];
   const stages: DockerStage[] = [];
   let current: DockerStage | undefined;
@@ -73,18 +82,24 @@ export function parseDockerfile(text: string): DockerfileModel {
       const flags = flagsOf(instruction);
       const raw = args0[0] ?? '';
       const name = args0.length >= 3 && args0[1].toUpperCase() === 'AS' ? args0[2] : null;
+      const from = parseImageReference(raw, args, new Set(stageNames.keys()));
+      const parent = from.stage ? stages[stageNames.get(from.image.toLowerCase())!] : undefined;
       current = {
         index: stages.length,
         name,
         final: false,
-        from: parseImageReference(raw, args, stageNames),
-        user: null,
-        userResolved: true,
+        from,
+        parent: parent ? parent.index : null,
+        base: parent ? parent.base : from,
+        shipped: false,
+        user: parent ? parent.user : null,
+        userResolved: parent ? parent.userResolved : true,
         instructions: [],
+        inheritedKeywords: parent ? [...new Set([...parent.inheritedKeywords, ...parent.instructions.map((i) => i.keyword)])] : [],
         line: instruction.getRange().start.line + 1,
       };
       stages.push(current);
-      if (name) stageNames.add(name.toLowerCase());
+      if (name) stageNames.set(name.toLowerCase(), current.index);
       current.instructions.push(shape(instruction, keyword, flags, current.index));
       continue;
     }
@@ -110,6 +125,7 @@ export function parseDockerfile(text: string): DockerfileModel {
     last.final = true;
     for (const instruction of last.instructions) instruction.final = true;
   }
+  for (let shipped: DockerStage | undefined = last; shipped; shipped = shipped.parent === null ? undefined : stages[shipped.parent]) shipped.shipped = true;
   return { stages, globalArgs };
 }
 
