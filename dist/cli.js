@@ -4,7 +4,7 @@ const require = __cadreCreateRequire(import.meta.url);
 import {
   MergeError,
   mergeReports
-} from "./chunk-SRBOZRFV.js";
+} from "./chunk-LB6HR6TB.js";
 import {
   ConfigError,
   DEFAULT_FAIL_ON,
@@ -28,14 +28,14 @@ import {
   scan,
   signReport,
   verifyReport
-} from "./chunk-B64Z4ZZK.js";
+} from "./chunk-INQVN2FV.js";
 import "./chunk-AQK5JCEV.js";
 import {
   LineIndex,
   decode,
   discover,
   load
-} from "./chunk-JUC7VV6Q.js";
+} from "./chunk-DSSNBKJR.js";
 import {
   DOMAINS,
   LANGS,

@@ -18,23 +18,23 @@ import {
   renderOptional,
   upsertSticky,
   writeOutput
-} from "./chunk-PGWFILGM.js";
+} from "./chunk-FTLD6KFL.js";
 import {
   MARKDOWN_MARKER
 } from "./chunk-LSZJZ7D3.js";
 import {
   MergeError,
   mergeReports
-} from "./chunk-SRBOZRFV.js";
+} from "./chunk-LB6HR6TB.js";
 import {
   ConfigError,
   TargetError,
   parseShard,
   runCheck,
   verifyReport
-} from "./chunk-B64Z4ZZK.js";
+} from "./chunk-INQVN2FV.js";
 import "./chunk-AQK5JCEV.js";
-import "./chunk-JUC7VV6Q.js";
+import "./chunk-DSSNBKJR.js";
 import "./chunk-XADHSC5L.js";
 import {
   oneLine

@@ -16,7 +16,7 @@ import {
   render,
   upsertSticky,
   writeOutput
-} from "./chunk-PGWFILGM.js";
+} from "./chunk-FTLD6KFL.js";
 import {
   MARKDOWN_MARKER
 } from "./chunk-LSZJZ7D3.js";
@@ -25,11 +25,11 @@ import {
   DEFAULT_FAIL_ON,
   TargetError,
   verifyReport
-} from "./chunk-B64Z4ZZK.js";
+} from "./chunk-INQVN2FV.js";
 import {
   severityRank
 } from "./chunk-AQK5JCEV.js";
-import "./chunk-JUC7VV6Q.js";
+import "./chunk-DSSNBKJR.js";
 import {
   SEVERITIES
 } from "./chunk-XADHSC5L.js";

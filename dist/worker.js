@@ -3,7 +3,7 @@ const require = __cadreCreateRequire(import.meta.url);
 import {
   FileScanner,
   repositoryTree
-} from "./chunk-JUC7VV6Q.js";
+} from "./chunk-DSSNBKJR.js";
 import "./chunk-CBBNNE4E.js";
 
 // src/run/worker.ts

@@ -8,7 +8,7 @@ import {
   loadRenderer,
   resolveRequest,
   runCheck
-} from "./chunk-B64Z4ZZK.js";
+} from "./chunk-INQVN2FV.js";
 import {
   evaluateGate
 } from "./chunk-AQK5JCEV.js";

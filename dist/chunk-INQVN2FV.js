@@ -23,7 +23,7 @@ import {
   require_ajv,
   require_codegen,
   withParameterValues
-} from "./chunk-JUC7VV6Q.js";
+} from "./chunk-DSSNBKJR.js";
 import {
   SEVERITIES
 } from "./chunk-XADHSC5L.js";

@@ -12953,7 +12953,7 @@ var EXEC_FORM_KEYWORDS = /* @__PURE__ */ new Set(["CMD", "ENTRYPOINT", "RUN", "S
 function parseDockerfile(text) {
   const dockerfile = import_dockerfile_ast.DockerfileParser.parse(text);
   const args = /* @__PURE__ */ new Map();
-  const stageNames = /* @__PURE__ */ new Set();
+  const stageNames = /* @__PURE__ */ new Map();
   const globalArgs = [];
   const stages = [];
   let current;
@@ -12964,18 +12964,24 @@ function parseDockerfile(text) {
       const flags = flagsOf(instruction);
       const raw = args0[0] ?? "";
       const name = args0.length >= 3 && args0[1].toUpperCase() === "AS" ? args0[2] : null;
+      const from = parseImageReference(raw, args, new Set(stageNames.keys()));
+      const parent = from.stage ? stages[stageNames.get(from.image.toLowerCase())] : void 0;
       current = {
         index: stages.length,
         name,
         final: false,
-        from: parseImageReference(raw, args, stageNames),
-        user: null,
-        userResolved: true,
+        from,
+        parent: parent ? parent.index : null,
+        base: parent ? parent.base : from,
+        shipped: false,
+        user: parent ? parent.user : null,
+        userResolved: parent ? parent.userResolved : true,
         instructions: [],
+        inheritedKeywords: parent ? [.../* @__PURE__ */ new Set([...parent.inheritedKeywords, ...parent.instructions.map((i) => i.keyword)])] : [],
         line: instruction.getRange().start.line + 1
       };
       stages.push(current);
-      if (name) stageNames.add(name.toLowerCase());
+      if (name) stageNames.set(name.toLowerCase(), current.index);
       current.instructions.push(shape(instruction, keyword, flags, current.index));
       continue;
     }
@@ -13001,6 +13007,7 @@ function parseDockerfile(text) {
     last.final = true;
     for (const instruction of last.instructions) instruction.final = true;
   }
+  for (let shipped = last; shipped; shipped = shipped.parent === null ? void 0 : stages[shipped.parent]) shipped.shipped = true;
   return { stages, globalArgs };
 }
 function flagsOf(instruction) {
@@ -28125,7 +28132,7 @@ function instructionNode(instruction) {
 }
 function fromNode(stage) {
   return {
-    value: { ...stage.from, stageName: stage.name, stageIndex: stage.index, final: stage.final },
+    value: { ...stage.from, stageName: stage.name, stageIndex: stage.index, final: stage.final, shipped: stage.shipped },
     locate: () => stage.line,
     key: `from:${stage.name ?? stage.index}:${stage.from.raw}`,
     name: stage.from.image

@@ -8,7 +8,7 @@ import {
   sortErrors,
   sortSkipped,
   sortWaivers
-} from "./chunk-B64Z4ZZK.js";
+} from "./chunk-INQVN2FV.js";
 import {
   SEVERITIES
 } from "./chunk-XADHSC5L.js";
