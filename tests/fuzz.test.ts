@@ -12,7 +12,7 @@ import { minimatch } from 'minimatch';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { DataNode, Element, ParentNode } from 'domhandler';
 import { ConfigError, loadConfig } from '../src/config/load.js';
 import { parseGitignore } from '../src/discover/gitignore.js';
@@ -31,6 +31,7 @@ const numRuns = Number(process.env.CADRE_FUZZ_RUNS ?? 200);
 const params = { seed, numRuns };
 /** Generous: the long run (npm run fuzz) has a hundred times more cases. */
 const timeout = Math.max(60_000, numRuns * 40);
+vi.setConfig({ testTimeout: timeout });
 
 const scratch = mkdtempSync(join(tmpdir(), 'cadre-fuzz-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
