@@ -249,7 +249,7 @@ async function scanFiles(tasks: FileTask[], context: FilesContext): Promise<{ ou
   const outcomes: FileOutcome[] = new Array(tasks.length);
   const pending: number[] = [];
   tasks.forEach((task, index) => {
-    const known = cache?.unchanged(task.path, stampOf(join(options.target, task.path)), treeOf(task));
+    const known = cache?.unchanged(task.path, () => stampOf(join(options.target, task.path)), treeOf(task));
     if (known) {
       outcomes[index] = { ...known, fromCache: true };
       return;

@@ -2,7 +2,7 @@
 // into matchers. The index hands each file only the rules that can apply to it.
 
 import { Ajv } from 'ajv';
-import type { DocumentKind, Rule } from '../model/types.js';
+import type { Check, DocumentKind, ObjectsCheck, Rule, TextCheck } from '../model/types.js';
 import { globMatcher } from '../discover/walk.js';
 import { checkKinds, compileCheck } from './checks/index.js';
 import type { CompiledCheck } from './checks/check.js';
@@ -72,7 +72,7 @@ export class RuleIndex {
           return (check ??= compileCheck(resolveParameters(rule), rule, rule.target.kind, kinds));
         },
         patternSet: rule.target.kind === 'repository' ? -1 : this.patternSetOf(rule),
-        usesTree: rule.target.kind !== 'repository' && JSON.stringify(rule.check).includes('"repository"'),
+        usesTree: rule.target.kind !== 'repository' && leafChecks(rule.check).some(([name]) => name === 'repository'),
       };
       (rule.target.kind === 'repository' ? this.repositoryRules : this.fileRules).push(compiled);
     }
@@ -127,38 +127,30 @@ export class RuleIndex {
   }
 }
 
+/** The leaf checks of a rule (text, schema, repository…) and their specs, through all / any / not. */
+function leafChecks(check: Check): [string, unknown][] {
+  const [name, spec] = Object.entries(check)[0] as [string, unknown];
+  if (name === 'all' || name === 'any') return (spec as Check[]).flatMap(leafChecks);
+  if (name === 'not') return leafChecks(spec as Check);
+  return [[name, spec]];
+}
+
 function objectKindsOf(rules: Rule[]): Map<string, { content: boolean }> {
   const kinds = new Map<string, { content: boolean }>();
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(visit);
-    else if (node !== null && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      const objects = record.objects as { kinds?: unknown; where?: unknown } | undefined;
-      if (objects && Array.isArray(objects.kinds)) {
-        for (const kind of objects.kinds) {
-          if (typeof kind !== 'string') continue;
-          const content = (kinds.get(kind)?.content ?? false) || objects.where !== undefined;
-          kinds.set(kind, { content });
-        }
-      }
-      for (const value of Object.values(record)) visit(value);
+  for (const rule of rules) {
+    for (const [name, spec] of leafChecks(rule.check)) {
+      if (name !== 'objects') continue;
+      const objects = spec as ObjectsCheck;
+      for (const kind of objects.kinds) kinds.set(kind, { content: (kinds.get(kind)?.content ?? false) || objects.where !== undefined });
     }
-  };
-  rules.forEach((rule) => visit(rule.check));
+  }
   return kinds;
 }
 
 function combinedKeywords(rules: Rule[]): KeywordSearch | undefined {
   const keywords = new Set<string>();
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(visit);
-    else if (node !== null && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      const text = record.text as { keywords?: unknown } | undefined;
-      if (text && Array.isArray(text.keywords)) for (const k of text.keywords) if (typeof k === 'string') keywords.add(k);
-      for (const value of Object.values(record)) visit(value);
-    }
-  };
-  rules.forEach((rule) => visit(rule.check));
+  for (const rule of rules) {
+    for (const [name, spec] of leafChecks(rule.check)) if (name === 'text') for (const keyword of (spec as TextCheck).keywords ?? []) keywords.add(keyword);
+  }
   return keywordSearch(keywords);
 }

@@ -71,7 +71,6 @@ function record(timings: Map<string, RuleTiming>, ruleId: string, milliseconds: 
   } else timings.set(ruleId, { ruleId, milliseconds, files: 1 });
 }
 
-/** The Kubernetes objects of a file, as facts for repository rules. */
 /**
  * The facts repository rules need about a file's Kubernetes objects: objects of the kinds they
  * name, with their content only where a rule looks inside (it is kept in the cache and sent

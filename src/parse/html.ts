@@ -39,33 +39,13 @@ export function parseHtml(text: string, options: { vueComponent?: boolean } = {}
 
 /** Replaces every <template> element by its children, in place and in order. Iterative. */
 function unwrapTemplates(root: Document): void {
+  const isTemplate = (child: ChildNode) => child.type === 'tag' && (child as { name?: string }).name === 'template';
   const stack: (ChildNode | Document)[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    const children = childrenOf(node);
-    if (!children || children.length === 0) continue;
-    const flat: ChildNode[] = [];
-    const pending = [...children].reverse();
-    while (pending.length > 0) {
-      const child = pending.pop()!;
-      if (child.type === 'tag' && (child as { name?: string }).name === 'template') {
-        const inner = childrenOf(child) ?? [];
-        for (let i = inner.length - 1; i >= 0; i--) pending.push(inner[i]);
-      } else flat.push(child);
-    }
-    flat.forEach((child, i) => {
-      child.parent = node as ParentNode;
-      child.prev = flat[i - 1] ?? null;
-      child.next = flat[i + 1] ?? null;
-    });
-    (node as ParentNode).children = flat;
-    for (const child of flat) stack.push(child);
+    if (!childrenOf(node)?.length) continue;
+    stack.push(...rearrangeChildren(node, (child) => (isTemplate(child) ? 'replace-by-children' : 'keep')));
   }
-}
-
-function childrenOf(node: ChildNode | Document): ChildNode[] | undefined {
-  const children = (node as ParentNode).children;
-  return Array.isArray(children) ? children : undefined;
 }
 
 /** Moves every node deeper than maxDepth under its ancestor at maxDepth, in document order. Iterative. */
@@ -80,22 +60,38 @@ export function capDepth(root: Document, maxDepth: number): void {
       continue;
     }
     if (!children.some((child) => (childrenOf(child)?.length ?? 0) > 0)) continue;
-    const flat: ChildNode[] = [];
-    const pending = [...children].reverse();
-    while (pending.length > 0) {
-      const current = pending.pop()!;
-      flat.push(current);
-      const inner = childrenOf(current);
-      if (inner && inner.length > 0) {
-        for (let i = inner.length - 1; i >= 0; i--) pending.push(inner[i]);
-        inner.length = 0;
-      }
-    }
-    flat.forEach((child, i) => {
-      child.parent = node as ParentNode;
-      child.prev = flat[i - 1] ?? null;
-      child.next = flat[i + 1] ?? null;
-    });
-    (node as ParentNode).children = flat;
+    rearrangeChildren(node, (child) => (childrenOf(child)?.length ? 'keep-and-hoist-children' : 'keep'));
   }
+}
+
+type Placement = 'keep' | 'replace-by-children' | 'keep-and-hoist-children';
+
+/**
+ * Rebuilds the children of `node` in document order, each placed as `place` says: kept, replaced
+ * by its own children, or kept with its children moved up after it. Returns the new children.
+ */
+function rearrangeChildren(node: ChildNode | Document, place: (child: ChildNode) => Placement): ChildNode[] {
+  const flat: ChildNode[] = [];
+  const pending = [...(childrenOf(node) ?? [])].reverse();
+  while (pending.length > 0) {
+    const child = pending.pop()!;
+    const placement = place(child);
+    if (placement !== 'replace-by-children') flat.push(child);
+    if (placement === 'keep') continue;
+    const inner = childrenOf(child) ?? [];
+    for (let i = inner.length - 1; i >= 0; i--) pending.push(inner[i]);
+    if (placement === 'keep-and-hoist-children') inner.length = 0;
+  }
+  flat.forEach((child, i) => {
+    child.parent = node as ParentNode;
+    child.prev = flat[i - 1] ?? null;
+    child.next = flat[i + 1] ?? null;
+  });
+  (node as ParentNode).children = flat;
+  return flat;
+}
+
+function childrenOf(node: ChildNode | Document): ChildNode[] | undefined {
+  const children = (node as ParentNode).children;
+  return Array.isArray(children) ? children : undefined;
 }

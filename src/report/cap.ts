@@ -15,7 +15,7 @@ export class FindingCap {
       let entry = this.perRule.get(finding.ruleId);
       if (!entry) this.perRule.set(finding.ruleId, (entry = { kept: [], omitted: 0 }));
       entry.kept.push(finding);
-      if (entry.kept.length >= 2 * this.max && entry.kept.length > 0) this.cut(entry);
+      if (entry.kept.length >= 2 * this.max) this.cut(entry);
     }
   }
 

@@ -1,7 +1,7 @@
 // cadre's own rules, parsed and validated once when cadre is built (`npm run build` writes
-// lib/builtin-rules.json, which `npm run build:action` copies into dist/): parsing 160 YAML files and validating them against the rule schema
-// costs about half a second of every start, on a cold engine, while a JSON file loads in a few
-// milliseconds. The bundle carries a digest of the rule files it was made from; it is used only
+// lib/builtin-rules.json, which `npm run build:action` copies into dist/): parsing 160 YAML files
+// and validating them against the rule schema costs about half a second of every start, on a cold
+// engine, while a JSON file loads in a few milliseconds. The bundle carries a digest of the rule files it was made from; it is used only
 // while the files on disk are exactly those, so it can never serve stale rules.
 
 import { createHash } from 'node:crypto';

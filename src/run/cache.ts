@@ -60,8 +60,11 @@ interface StoredRepository {
   e?: ScanError[];
 }
 
+/** Raised whenever the stored shape changes: an older cache file is then ignored. */
+const CACHE_VERSION = 6;
+
 interface CacheFile {
-  version: 6;
+  version: typeof CACHE_VERSION;
   entries: Record<string, StoredEntry>;
   repository?: StoredRepository;
 }
@@ -90,7 +93,7 @@ export class ContentCache {
     let loaded: Record<string, StoredEntry> = {};
     try {
       const parsed = JSON.parse(readFileSync(path, 'utf8')) as CacheFile;
-      if (parsed.version === 6 && parsed.entries && typeof parsed.entries === 'object') {
+      if (parsed.version === CACHE_VERSION && parsed.entries && typeof parsed.entries === 'object') {
         loaded = parsed.entries;
         this.previousRepository = parsed.repository;
       }
@@ -135,10 +138,12 @@ export class ContentCache {
     return { hash: stored.h, outcome: this.outcomeOf(path, stored) };
   }
 
-  /** The previous outcome when the file's stamp is the recorded one (the file is then not read). */
-  unchanged(path: string, stamp: FileStamp | undefined, tree?: string): FileOutcome | undefined {
+  /** The previous outcome when the file's stamp is the recorded one (the file is then not read, and stamped only if the cache knows it). */
+  unchanged(path: string, stampOf: () => FileStamp | undefined, tree?: string): FileOutcome | undefined {
     const stored = this.stored(path);
-    if (!stored?.s || !stamp || stored.t !== tree) return undefined;
+    if (!stored?.s || stored.t !== tree) return undefined;
+    const stamp = stampOf();
+    if (!stamp) return undefined;
     const [size, mtimeMs, ino] = stored.s;
     if (size !== stamp.size || mtimeMs !== stamp.mtimeMs || ino !== stamp.ino) return undefined;
     this.next[path] = stored;
@@ -188,7 +193,7 @@ export class ContentCache {
     const sameEntries = !this.changed && Object.keys(this.next).length === Object.keys(this.previous).length;
     if (sameEntries && repository === this.previousRepository) return;
     const temporary = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ version: 6, entries: this.next, repository } satisfies CacheFile));
+    writeFileSync(temporary, JSON.stringify({ version: CACHE_VERSION, entries: this.next, repository } satisfies CacheFile));
     renameSync(temporary, this.path);
   }
 
