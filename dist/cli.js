@@ -4,7 +4,7 @@ const require = __cadreCreateRequire(import.meta.url);
 import {
   MergeError,
   mergeReports
-} from "./chunk-LB6HR6TB.js";
+} from "./chunk-G7YHN4FA.js";
 import {
   ConfigError,
   DEFAULT_FAIL_ON,
@@ -28,14 +28,14 @@ import {
   scan,
   signReport,
   verifyReport
-} from "./chunk-INQVN2FV.js";
+} from "./chunk-5LBCRN2M.js";
 import "./chunk-AQK5JCEV.js";
 import {
   LineIndex,
   decode,
   discover,
   load
-} from "./chunk-DSSNBKJR.js";
+} from "./chunk-PUK57O22.js";
 import {
   DOMAINS,
   LANGS,

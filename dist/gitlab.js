@@ -18,23 +18,23 @@ import {
   renderOptional,
   upsertSticky,
   writeOutput
-} from "./chunk-FTLD6KFL.js";
+} from "./chunk-Y6VXRBNZ.js";
 import {
   MARKDOWN_MARKER
 } from "./chunk-LSZJZ7D3.js";
 import {
   MergeError,
   mergeReports
-} from "./chunk-LB6HR6TB.js";
+} from "./chunk-G7YHN4FA.js";
 import {
   ConfigError,
   TargetError,
   parseShard,
   runCheck,
   verifyReport
-} from "./chunk-INQVN2FV.js";
+} from "./chunk-5LBCRN2M.js";
 import "./chunk-AQK5JCEV.js";
-import "./chunk-DSSNBKJR.js";
+import "./chunk-PUK57O22.js";
 import "./chunk-XADHSC5L.js";
 import {
   oneLine

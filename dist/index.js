@@ -16,7 +16,7 @@ import {
   render,
   upsertSticky,
   writeOutput
-} from "./chunk-FTLD6KFL.js";
+} from "./chunk-Y6VXRBNZ.js";
 import {
   MARKDOWN_MARKER
 } from "./chunk-LSZJZ7D3.js";
@@ -25,11 +25,11 @@ import {
   DEFAULT_FAIL_ON,
   TargetError,
   verifyReport
-} from "./chunk-INQVN2FV.js";
+} from "./chunk-5LBCRN2M.js";
 import {
   severityRank
 } from "./chunk-AQK5JCEV.js";
-import "./chunk-DSSNBKJR.js";
+import "./chunk-PUK57O22.js";
 import {
   SEVERITIES
 } from "./chunk-XADHSC5L.js";

@@ -3,7 +3,7 @@ const require = __cadreCreateRequire(import.meta.url);
 import {
   FileScanner,
   repositoryTree
-} from "./chunk-DSSNBKJR.js";
+} from "./chunk-PUK57O22.js";
 import "./chunk-CBBNNE4E.js";
 
 // src/run/worker.ts

@@ -8,7 +8,7 @@ import {
   sortErrors,
   sortSkipped,
   sortWaivers
-} from "./chunk-INQVN2FV.js";
+} from "./chunk-5LBCRN2M.js";
 import {
   SEVERITIES
 } from "./chunk-XADHSC5L.js";

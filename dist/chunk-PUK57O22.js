@@ -12823,6 +12823,7 @@ import { join as join2 } from "node:path";
 var EVALUATE = 1;
 var COLLECT_OBJECTS = 2;
 var USES_TREE = 4;
+var CACHE_VERSION = 6;
 var ContentCache = class _ContentCache {
   constructor(path2, rules) {
     this.path = path2;
@@ -12830,7 +12831,7 @@ var ContentCache = class _ContentCache {
     let loaded = {};
     try {
       const parsed = JSON.parse(readFileSync(path2, "utf8"));
-      if (parsed.version === 6 && parsed.entries && typeof parsed.entries === "object") {
+      if (parsed.version === CACHE_VERSION && parsed.entries && typeof parsed.entries === "object") {
         loaded = parsed.entries;
         this.previousRepository = parsed.repository;
       }
@@ -12877,10 +12878,12 @@ var ContentCache = class _ContentCache {
     if (!stored || stored.t !== tree) return void 0;
     return { hash: stored.h, outcome: this.outcomeOf(path2, stored) };
   }
-  /** The previous outcome when the file's stamp is the recorded one (the file is then not read). */
-  unchanged(path2, stamp, tree) {
+  /** The previous outcome when the file's stamp is the recorded one (the file is then not read, and stamped only if the cache knows it). */
+  unchanged(path2, stampOf, tree) {
     const stored = this.stored(path2);
-    if (!stored?.s || !stamp || stored.t !== tree) return void 0;
+    if (!stored?.s || stored.t !== tree) return void 0;
+    const stamp = stampOf();
+    if (!stamp) return void 0;
     const [size, mtimeMs, ino] = stored.s;
     if (size !== stamp.size || mtimeMs !== stamp.mtimeMs || ino !== stamp.ino) return void 0;
     this.next[path2] = stored;
@@ -12925,7 +12928,7 @@ var ContentCache = class _ContentCache {
     const sameEntries = !this.changed && Object.keys(this.next).length === Object.keys(this.previous).length;
     if (sameEntries && repository === this.previousRepository) return;
     const temporary = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ version: 6, entries: this.next, repository }));
+    writeFileSync(temporary, JSON.stringify({ version: CACHE_VERSION, entries: this.next, repository }));
     renameSync(temporary, this.path);
   }
   stored(path2) {
@@ -16493,32 +16496,13 @@ function parseHtml(text, options = {}) {
   return { dom, isDocument: /<html[\s>]/i.test(text) };
 }
 function unwrapTemplates(root) {
+  const isTemplate = (child) => child.type === "tag" && child.name === "template";
   const stack = [root];
   while (stack.length > 0) {
     const node = stack.pop();
-    const children = childrenOf(node);
-    if (!children || children.length === 0) continue;
-    const flat = [];
-    const pending = [...children].reverse();
-    while (pending.length > 0) {
-      const child = pending.pop();
-      if (child.type === "tag" && child.name === "template") {
-        const inner = childrenOf(child) ?? [];
-        for (let i = inner.length - 1; i >= 0; i--) pending.push(inner[i]);
-      } else flat.push(child);
-    }
-    flat.forEach((child, i) => {
-      child.parent = node;
-      child.prev = flat[i - 1] ?? null;
-      child.next = flat[i + 1] ?? null;
-    });
-    node.children = flat;
-    for (const child of flat) stack.push(child);
+    if (!childrenOf(node)?.length) continue;
+    stack.push(...rearrangeChildren(node, (child) => isTemplate(child) ? "replace-by-children" : "keep"));
   }
-}
-function childrenOf(node) {
-  const children = node.children;
-  return Array.isArray(children) ? children : void 0;
 }
 function capDepth(root, maxDepth) {
   const stack = [[root, 0]];
@@ -16531,24 +16515,32 @@ function capDepth(root, maxDepth) {
       continue;
     }
     if (!children.some((child) => (childrenOf(child)?.length ?? 0) > 0)) continue;
-    const flat = [];
-    const pending = [...children].reverse();
-    while (pending.length > 0) {
-      const current = pending.pop();
-      flat.push(current);
-      const inner = childrenOf(current);
-      if (inner && inner.length > 0) {
-        for (let i = inner.length - 1; i >= 0; i--) pending.push(inner[i]);
-        inner.length = 0;
-      }
-    }
-    flat.forEach((child, i) => {
-      child.parent = node;
-      child.prev = flat[i - 1] ?? null;
-      child.next = flat[i + 1] ?? null;
-    });
-    node.children = flat;
+    rearrangeChildren(node, (child) => childrenOf(child)?.length ? "keep-and-hoist-children" : "keep");
   }
+}
+function rearrangeChildren(node, place) {
+  const flat = [];
+  const pending = [...childrenOf(node) ?? []].reverse();
+  while (pending.length > 0) {
+    const child = pending.pop();
+    const placement = place(child);
+    if (placement !== "replace-by-children") flat.push(child);
+    if (placement === "keep") continue;
+    const inner = childrenOf(child) ?? [];
+    for (let i = inner.length - 1; i >= 0; i--) pending.push(inner[i]);
+    if (placement === "keep-and-hoist-children") inner.length = 0;
+  }
+  flat.forEach((child, i) => {
+    child.parent = node;
+    child.prev = flat[i - 1] ?? null;
+    child.next = flat[i + 1] ?? null;
+  });
+  node.children = flat;
+  return flat;
+}
+function childrenOf(node) {
+  const children = node.children;
+  return Array.isArray(children) ? children : void 0;
 }
 
 // src/parse/kubernetes.ts
@@ -28501,7 +28493,7 @@ var RuleIndex = class {
           return check ??= compileCheck(resolveParameters(rule), rule, rule.target.kind, kinds);
         },
         patternSet: rule.target.kind === "repository" ? -1 : this.patternSetOf(rule),
-        usesTree: rule.target.kind !== "repository" && JSON.stringify(rule.check).includes('"repository"')
+        usesTree: rule.target.kind !== "repository" && leafChecks(rule.check).some(([name]) => name === "repository")
       };
       (rule.target.kind === "repository" ? this.repositoryRules : this.fileRules).push(compiled);
     }
@@ -28548,40 +28540,28 @@ var RuleIndex = class {
     return index;
   }
 };
+function leafChecks(check) {
+  const [name, spec] = Object.entries(check)[0];
+  if (name === "all" || name === "any") return spec.flatMap(leafChecks);
+  if (name === "not") return leafChecks(spec);
+  return [[name, spec]];
+}
 function objectKindsOf(rules) {
   const kinds = /* @__PURE__ */ new Map();
-  const visit = (node) => {
-    if (Array.isArray(node)) node.forEach(visit);
-    else if (node !== null && typeof node === "object") {
-      const record2 = node;
-      const objects = record2.objects;
-      if (objects && Array.isArray(objects.kinds)) {
-        for (const kind of objects.kinds) {
-          if (typeof kind !== "string") continue;
-          const content = (kinds.get(kind)?.content ?? false) || objects.where !== void 0;
-          kinds.set(kind, { content });
-        }
-      }
-      for (const value of Object.values(record2)) visit(value);
+  for (const rule of rules) {
+    for (const [name, spec] of leafChecks(rule.check)) {
+      if (name !== "objects") continue;
+      const objects = spec;
+      for (const kind of objects.kinds) kinds.set(kind, { content: (kinds.get(kind)?.content ?? false) || objects.where !== void 0 });
     }
-  };
-  rules.forEach((rule) => visit(rule.check));
+  }
   return kinds;
 }
 function combinedKeywords(rules) {
   const keywords = /* @__PURE__ */ new Set();
-  const visit = (node) => {
-    if (Array.isArray(node)) node.forEach(visit);
-    else if (node !== null && typeof node === "object") {
-      const record2 = node;
-      const text = record2.text;
-      if (text && Array.isArray(text.keywords)) {
-        for (const k2 of text.keywords) if (typeof k2 === "string") keywords.add(k2);
-      }
-      for (const value of Object.values(record2)) visit(value);
-    }
-  };
-  rules.forEach((rule) => visit(rule.check));
+  for (const rule of rules) {
+    for (const [name, spec] of leafChecks(rule.check)) if (name === "text") for (const keyword of spec.keywords ?? []) keywords.add(keyword);
+  }
   return keywordSearch(keywords);
 }
 

@@ -8,7 +8,7 @@ import {
   loadRenderer,
   resolveRequest,
   runCheck
-} from "./chunk-INQVN2FV.js";
+} from "./chunk-5LBCRN2M.js";
 import {
   evaluateGate
 } from "./chunk-AQK5JCEV.js";

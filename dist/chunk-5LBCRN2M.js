@@ -23,7 +23,7 @@ import {
   require_ajv,
   require_codegen,
   withParameterValues
-} from "./chunk-DSSNBKJR.js";
+} from "./chunk-PUK57O22.js";
 import {
   SEVERITIES
 } from "./chunk-XADHSC5L.js";
@@ -820,7 +820,7 @@ var FindingCap = class {
       let entry = this.perRule.get(finding.ruleId);
       if (!entry) this.perRule.set(finding.ruleId, entry = { kept: [], omitted: 0 });
       entry.kept.push(finding);
-      if (entry.kept.length >= 2 * this.max && entry.kept.length > 0) this.cut(entry);
+      if (entry.kept.length >= 2 * this.max) this.cut(entry);
     }
   }
   result() {
@@ -970,7 +970,7 @@ async function scanFiles(tasks, context) {
   const outcomes = new Array(tasks.length);
   const pending = [];
   tasks.forEach((task, index) => {
-    const known = cache?.unchanged(task.path, stampOf(join4(options.target, task.path)), treeOf(task));
+    const known = cache?.unchanged(task.path, () => stampOf(join4(options.target, task.path)), treeOf(task));
     if (known) {
       outcomes[index] = { ...known, fromCache: true };
       return;
