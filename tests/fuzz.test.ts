@@ -22,6 +22,7 @@ import { parseDockerfile } from '../src/parse/dockerfile.js';
 import { MAX_HTML_DEPTH, parseHtml } from '../src/parse/html.js';
 import { LineIndex } from '../src/parse/line-index.js';
 import { decode } from '../src/parse/read.js';
+import { findKeywords, keywordSearch } from '../src/parse/keywords.js';
 import { parseStructured, YamlSyntaxError } from '../src/parse/yaml.js';
 import { inlineExpectations } from '../src/rules/fixture-test.js';
 import { loadRules } from '../src/rules/load.js';
@@ -311,6 +312,37 @@ describe('fuzzing the glob matcher and the .gitignore reader', () => {
       }),
       params,
     );
+  });
+});
+
+describe('fuzzing the keyword pass', () => {
+  /** What the automaton must answer: ASCII letters compared without case, other keywords on the lower-cased text. */
+  const expected = (keywords: string[], text: string) => {
+    const folded = text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+    return new Set(keywords.filter((k) => (/^[\x00-\x7f]*$/.test(k) ? folded : text.toLowerCase()).includes(k)));
+  };
+  // A small alphabet, so keywords overlap, nest and share prefixes and suffixes.
+  const letters = fc.constantFrom('a', 'b', 'c', '-', '_', 'é', '\u212a');
+  const keyword = fc.array(letters, { minLength: 1, maxLength: 6 }).map((l) => l.join(''));
+  const text = fc.array(fc.constantFrom('a', 'b', 'c', 'A', 'B', 'C', '-', '_', 'é', 'É', '\u212a', '\n', '🙂'), { maxLength: 120 }).map((l) => l.join(''));
+
+  it('finds exactly the keywords a text contains, however they overlap', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(keyword, { minLength: 1, maxLength: 12 }), text, (keywords, sample) => {
+        expect(findKeywords(keywordSearch(keywords)!, sample)).toEqual(expected(keywords, sample));
+      }),
+      params,
+    );
+  });
+
+  it('searches the keywords beyond the size cap one by one, with the same answers', () => {
+    // 70,000 distinct four-letter keywords: more states than the automaton keeps.
+    const alphabet = 'abcdefghijklmnopqrstuvwxyz';
+    const many = Array.from({ length: 70_000 }, (_, i) => `${alphabet[i % 26]}${alphabet[Math.floor(i / 26) % 26]}${alphabet[Math.floor(i / 676) % 26]}${alphabet[Math.floor(i / 17_576) % 26]}`);
+    const search = keywordSearch(many)!;
+    expect(search.others.length).toBeGreaterThan(0);
+    const sample = 'xx ZYXW zzzz abcd';
+    expect(findKeywords(search, sample)).toEqual(expected([...new Set(many)], sample));
   });
 });
 

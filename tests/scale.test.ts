@@ -57,6 +57,28 @@ describe('scale', () => {
     expect(readCounter.files - before).toBe(2);
   });
 
+  it('does not decode a file only Kubernetes rules want when it cannot hold an object, and still judges the others', async () => {
+    const deployment = 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: c\n      securityContext: {privileged: true}\n';
+    const target = repo({
+      'package-lock.json': '{"name": "app", "packages": {}}\n',
+      'values.yaml': 'replicas: 2\n',
+      'pod.yaml': deployment,
+      // The words are there only once decoded (UTF-16), or the file holds an inline suppression.
+      'utf16.yaml': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(deployment, 'utf16le')]),
+      'waived.yaml': '# cadre-ignore k8s-priv: not a manifest\nreplicas: 1\n',
+      'binary.json': Buffer.from([0x7b, 0, 0x7d]),
+    });
+    const before = { ...readCounter };
+    const { report } = await scan({ target, rules: [rules[2]], lang: 'en', workers: 0 });
+    expect(readCounter.files - before.files).toBe(6);
+    // All but package-lock.json and values.yaml (binary.json goes to the decoder, which says binary).
+    expect(readCounter.decoded - before.decoded).toBe(4);
+    expect(report.findings.map((f) => `${f.file}:${f.line}`).sort()).toEqual(['pod.yaml:6', 'utf16.yaml:6']);
+    expect(report.skipped.map((s) => `${s.file} ${s.reason}`)).toEqual(['binary.json binary']);
+    expect(report.waivers.map((w) => `${w.location} ${w.status}`)).toEqual(['waived.yaml:1 stale']);
+    expect(report.summary.files).toBe(5);
+  });
+
   it('gives the same report from a warm cache, evaluating nothing', async () => {
     const target = corpus(60);
     // Skipped files too: their reasons come back from the cache.

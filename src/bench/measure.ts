@@ -1,6 +1,7 @@
 // One measurement, in its own process so that its peak memory is its own:
 //   walk DIR          the physical limit: list every file and read it once
-//   cadre DIR [opts]  cadre with every built-in rule (opts: --workers N, --cache DIR, --rules-only k8s|secrets)
+//   cadre DIR [opts]  cadre with every built-in rule (opts: --workers N, --cache DIR, --rules-only k8s|secrets,
+//                     --include GLOB: only these files, as a peer is given them)
 // Prints one JSON line.
 
 import { readdirSync, readFileSync } from 'node:fs';
@@ -46,8 +47,11 @@ async function main(): Promise<void> {
     target: dir,
     rules,
     lang: 'fr',
-    workers: workers === undefined ? 'auto' : Number(workers),
+    // As `cadre check` runs: only built-in rules, threads as it chooses unless told.
+    trustedRules: true,
+    ...(workers === undefined ? {} : { workers: Number(workers) }),
     cacheDir: option('--cache'),
+    ...(option('--include') ? { include: [option('--include')!] } : {}),
   });
   output({ ms: performance.now() - started, files: report.summary.files, findings: report.findings.length, skipped: report.skipped.length, rules: rules.length, cacheHits, workers: used });
 }

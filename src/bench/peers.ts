@@ -1,7 +1,7 @@
 // npm run bench:peers [-- --corpora small,medium] : peers doing part of cadre's work, on the
 // same corpus, each against cadre restricted to the same part.
 //   Kubernetes: Spectral with an equivalent container/pod rule set (bench/peers/spectral-k8s.yaml)
-//               vs cadre's Kubernetes rules;
+//               vs cadre's Kubernetes rules, both given the same manifests;
 //   secrets:    secretlint's recommended preset vs cadre's secret rules.
 // Peers run as installed dev dependencies; each measurement is a fresh process.
 
@@ -21,9 +21,11 @@ function timed(command: string, args: string[], cwd: string): { seconds: number;
   return { seconds: (performance.now() - started) / 1000, status: result.status };
 }
 
-function cadre(dir: string, only: 'k8s' | 'secrets'): number {
+const MANIFESTS = '**/deploy/*.yaml';
+
+function cadre(dir: string, only: 'k8s' | 'secrets', include?: string): number {
   const started = performance.now();
-  execFileSync(process.execPath, [measureScript, 'cadre', dir, '--rules-only', only], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, [measureScript, 'cadre', dir, '--rules-only', only, ...(include ? ['--include', include] : [])], { stdio: ['ignore', 'ignore', 'inherit'] });
   return (performance.now() - started) / 1000;
 }
 
@@ -36,8 +38,8 @@ function main(): void {
   const bin = (name: string) => join(root, 'node_modules', '.bin', name);
   const lines = ['| corpus | work | peer | peer s | cadre s | peer ÷ cadre |', '|---|---|---|---|---|---|'];
   for (const target of targets) {
-    const spectral = timed(bin('spectral'), ['lint', '--ruleset', join(root, 'bench/peers/spectral-k8s.yaml'), '--quiet', '--fail-severity', 'error', '**/deploy/*.yaml'], target.dir);
-    const cadreK8s = cadre(target.dir, 'k8s');
+    const spectral = timed(bin('spectral'), ['lint', '--ruleset', join(root, 'bench/peers/spectral-k8s.yaml'), '--quiet', '--fail-severity', 'error', MANIFESTS], target.dir);
+    const cadreK8s = cadre(target.dir, 'k8s', MANIFESTS);
     lines.push(`| ${target.name} | Kubernetes | Spectral 6 | ${spectral.seconds.toFixed(2)} | ${cadreK8s.toFixed(2)} | ${(spectral.seconds / cadreK8s).toFixed(1)} |`);
     const secretlint = timed(bin('secretlint'), ['--secretlintrc', join(root, 'bench/peers/secretlintrc.json'), '--format', 'stylish', '**/*'], target.dir);
     const cadreSecrets = cadre(target.dir, 'secrets');

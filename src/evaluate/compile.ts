@@ -78,11 +78,11 @@ export class RuleIndex {
     }
     this.objectKinds = objectKindsOf(this.repositoryRules.map((compiled) => compiled.rule));
     this.needsObjects = this.objectKinds.size > 0;
-    this.keywordPattern = combinedKeywords(rules);
+    this.keywords = combinedKeywords(rules);
   }
 
-  /** Every keyword of every text check, as one expression: a file is searched for them once. */
-  readonly keywordPattern: KeywordSearch | undefined;
+  /** Every keyword of every text check, in one automaton: a file is searched for them once. */
+  readonly keywords: KeywordSearch | undefined;
 
   /** Compiles every check now; throws RuleCompileError for the first rule that cannot be compiled. */
   compileAll(): this {

@@ -22,8 +22,8 @@ export function readText(absolutePath: string, maxBytes: number): ReadResult {
   return 'bytes' in read ? decode(read.bytes) : read;
 }
 
-/** Counts reads, so a test can show that each file is read once. */
-export const readCounter = { files: 0 };
+/** Counts reads and decodings, so a test can show that each file is read once and decoded only when needed. */
+export const readCounter = { files: 0, decoded: 0 };
 
 /**
  * The bytes of a regular file of at most maxBytes, with its stamp. Opened without blocking (a
@@ -85,11 +85,20 @@ export function readSmallFile(
   return read.detail === undefined ? { skip: read.skip } : { skip: read.skip, detail: read.detail };
 }
 
+/** Bytes that decode as UTF-8 (or ASCII) text: no UTF-16 byte order mark, no NUL among the first 8,000 (as git decides). */
+export function isEightBitText(bytes: Buffer): boolean {
+  return !hasUtf16Mark(bytes) && !bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0);
+}
+
+function hasUtf16Mark(bytes: Buffer): boolean {
+  return bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+}
+
 export function decode(bytes: Buffer): ReadResult {
+  readCounter.decoded++;
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) };
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)) };
-  const sniff = bytes.subarray(0, BINARY_SNIFF_BYTES);
-  if (sniff.includes(0)) return { skip: 'binary' };
+  if (!isEightBitText(bytes)) return { skip: 'binary' };
   const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   return { text: bytes.toString('utf8', start) };
 }

@@ -25,7 +25,6 @@ export type ParseObserver = (kind: ParsedKind, milliseconds: number) => void;
 
 export class SourceFile {
   private lineIndex?: LineIndex;
-  private lower?: string;
   private objects?: KubernetesObject[];
   private readonly parsed = new Map<ParsedKind, { value?: unknown; error?: ParseError }>();
 
@@ -40,23 +39,17 @@ export class SourceFile {
 
   /**
    * Whether the file contains this lower-case keyword. Every rule's keywords are looked for in
-   * one pass over the file (the combined expression of the rule index), the first time a rule asks.
+   * one pass over the file (the rule index's automaton), the first time a rule asks.
    */
   hasKeyword(keyword: string): boolean {
     const search = this.options.keywords;
-    if (!search) return this.lowerText.includes(keyword);
-    this.found ??= findKeywords(search, this.lowerText);
+    if (!search) return this.text.toLowerCase().includes(keyword);
+    this.found ??= findKeywords(search, this.text);
     return this.found.has(keyword);
   }
 
-
   get lines(): LineIndex {
     return (this.lineIndex ??= new LineIndex(this.text));
-  }
-
-  /** The text in lower case, computed once for every keyword filter. */
-  get lowerText(): string {
-    return (this.lower ??= this.text.toLowerCase());
   }
 
   get isJson(): boolean {

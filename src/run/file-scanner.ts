@@ -4,14 +4,14 @@
 
 import { join } from 'node:path';
 import type { Finding, Lang, Rule, ScanError, SkippedFile } from '../model/types.js';
-import { decode, readBytes } from '../parse/read.js';
+import { decode, isEightBitText, readBytes } from '../parse/read.js';
 import { ContentCache, type FileStamp } from './cache.js';
 import { SourceFile, type ParsedKind } from '../parse/source-file.js';
 import type { ObjectFact, RepositoryTree } from '../evaluate/checks/check.js';
-import { RuleIndex } from '../evaluate/compile.js';
+import { RuleIndex, type CompiledRule } from '../evaluate/compile.js';
 import { collectObjectFacts, evaluateFile, type RuleTiming } from '../evaluate/evaluate-file.js';
 import { FindingBuilder } from '../evaluate/findings.js';
-import { findInlineSuppressions, type InlineSuppression } from '../waive/inline.js';
+import { findInlineSuppressions, INLINE_MARKER, type InlineSuppression } from '../waive/inline.js';
 
 export interface FileTask {
   path: string;
@@ -88,8 +88,13 @@ export class FileScanner {
     const hash = !task.hash ? undefined : 'bytes' in bytes ? ContentCache.hash(bytes.bytes) : bytes.skip === 'too-large' ? `too-large:${bytes.stamp!.size}` : undefined;
     const stamp = bytes.stamp;
     if (hash && task.cached && task.cached.hash === hash) return { ...task.cached.outcome, hash, stamp, fromCache: true };
-    const read = 'bytes' in bytes ? decode(bytes.bytes) : bytes;
     if (hash) Object.assign(outcome, { hash, stamp });
+    const rules = task.evaluate ? this.index.rulesFor(task.path) : [];
+    if ('bytes' in bytes && rules.every(isKubernetesRule) && holdsNoKubernetesObject(bytes.bytes)) {
+      outcome.scanned = task.evaluate;
+      return outcome;
+    }
+    const read = 'bytes' in bytes ? decode(bytes.bytes) : bytes;
     if ('skip' in read) {
       if (task.evaluate) outcome.skipped = { file: task.path, reason: read.skip, ...(read.detail ? { detail: read.detail } : {}) };
       return outcome;
@@ -100,10 +105,10 @@ export class FileScanner {
           this.timings.parse[kind] = (this.timings.parse[kind] ?? 0) + ms;
         }
       : undefined;
-    const file = new SourceFile(task.path, read.text, { observe, keywords: this.index.keywordPattern });
+    const file = new SourceFile(task.path, read.text, { observe, keywords: this.index.keywords });
     if (task.evaluate) {
       outcome.scanned = true;
-      const result = evaluateFile(file, this.index.rulesFor(task.path), this.repository, new FindingBuilder(this.options.lang), this.options.timings ? this.timings.rules : undefined);
+      const result = evaluateFile(file, rules, this.repository, new FindingBuilder(this.options.lang), this.options.timings ? this.timings.rules : undefined);
       outcome.findings = result.findings;
       outcome.errors = result.errors;
       outcome.suppressions = findInlineSuppressions(file.path, file.text, file.lines);
@@ -117,4 +122,15 @@ export class FileScanner {
     this.timings.evaluate += performance.now() - since;
     return outcome;
   }
+}
+
+const isKubernetesRule = (compiled: CompiledRule) => compiled.rule.target.kind === 'kubernetes';
+
+/**
+ * A file only Kubernetes rules want (or only the repository rules' object collection) is not
+ * even decoded when its bytes lack a word every object holds. Text files only: the words of a
+ * UTF-16 file are seen once decoded; and an inline suppression must still be found.
+ */
+function holdsNoKubernetesObject(bytes: Buffer): boolean {
+  return isEightBitText(bytes) && (!bytes.includes('apiVersion') || !bytes.includes('kind')) && !bytes.includes(INLINE_MARKER);
 }

@@ -11,17 +11,17 @@ export interface InlineSuppression {
   reason: string;
 }
 
-const MARKER = 'cadre-ignore';
+export const INLINE_MARKER = 'cadre-ignore';
 const SUPPRESSION = /cadre-ignore\s+([a-z0-9][a-z0-9-]*(?:\s*,\s*[a-z0-9][a-z0-9-]*)*)\s*(?::\s*(.*?))?\s*(?:-->|\*\/|#\}|%>|\}\})?\s*$/;
 
 export function findInlineSuppressions(file: string, text: string, lines: LineIndex): InlineSuppression[] {
-  if (!text.includes(MARKER)) return [];
+  if (!text.includes(INLINE_MARKER)) return [];
   const found: InlineSuppression[] = [];
   let from = 0;
   for (;;) {
-    const at = text.indexOf(MARKER, from);
+    const at = text.indexOf(INLINE_MARKER, from);
     if (at < 0) break;
-    from = at + MARKER.length;
+    from = at + INLINE_MARKER.length;
     const line = lines.lineAt(at);
     const match = SUPPRESSION.exec(lines.lineText(line));
     if (!match) continue;
