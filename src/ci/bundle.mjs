@@ -3,8 +3,10 @@
 // split into chunks beside them (the worker pool looks for ./worker.js next to its own chunk).
 // No node_modules are needed at run time; rules/, schemas/ and profiles/ are found from the
 // package root (src/package-root.ts walks up to the package.json named cadre). The built-in rule
-// bundle made by `npm run build` (lib/builtin-rules.json) is copied beside them, so that CI jobs
-// start without parsing the rule files (it is used only while they are those it was made from).
+// bundle and the rules' JSON Schema validators made by `npm run build` (lib/builtin-rules.json,
+// lib/builtin-validators.json) are copied beside them, so that CI jobs start without parsing the
+// rule files or generating validators (the bundle is used only while the rule files are those it
+// was made from; a validator only for the very schema it was made from).
 //
 // The build is deterministic (same sources, same bytes: no timestamps, no absolute paths, no
 // source maps), so a test can rebuild into a temporary folder and compare with the committed dist/.
@@ -51,9 +53,11 @@ export async function bundle(outdir = 'dist') {
     logLevel: 'warning',
     logOverride: { 'empty-import-meta': 'silent' },
   });
-  const rules = resolve(ROOT, 'lib', 'builtin-rules.json');
-  if (!existsSync(rules)) throw new Error('lib/builtin-rules.json is missing: run npm run build first');
-  copyFileSync(rules, resolve(out, 'builtin-rules.json'));
+  for (const made of ['builtin-rules.json', 'builtin-validators.json']) {
+    const source = resolve(ROOT, 'lib', made);
+    if (!existsSync(source)) throw new Error(`lib/${made} is missing: run npm run build first`);
+    copyFileSync(source, resolve(out, made));
+  }
   return out;
 }
 

@@ -1,13 +1,13 @@
 // Rules compiled once per run: their check tree turned into functions, their file patterns
 // into matchers. The index hands each file only the rules that can apply to it.
 
-import { Ajv } from 'ajv';
 import type { Check, DocumentKind, ObjectsCheck, Rule, TextCheck } from '../model/types.js';
 import { globMatcher } from '../discover/walk.js';
 import { checkKinds, compileCheck } from './checks/index.js';
 import type { CompiledCheck } from './checks/check.js';
 import { resolveParameters } from './parameters.js';
 import { keywordSearch, type KeywordSearch } from '../parse/keywords.js';
+import { createSchemaEngine, type SchemaEngine } from './schema-engine.js';
 
 export interface CompiledRule {
   rule: Rule;
@@ -31,11 +31,6 @@ export const DEFAULT_FILES: Record<DocumentKind, string[]> = {
   ],
   repository: [],
 };
-
-/** A JSON Schema engine for rule schemas: strict about the schemas, so typos fail at load time. */
-export function createSchemaEngine(): Ajv {
-  return new Ajv({ allErrors: false, strict: true, strictTypes: false, strictTuples: false, strictRequired: false, allowUnionTypes: true, validateFormats: false });
-}
 
 /** Indexes into the RuleIndex's distinct patterns. */
 interface PatternSet {
@@ -61,14 +56,14 @@ export class RuleIndex {
   private readonly patternKeys = new Map<string, number>();
 
   /** Checks are compiled the first time a file needs them, so a small scan pays only for what it uses. */
-  constructor(rules: Rule[], ajv?: Ajv) {
+  constructor(rules: Rule[], schemas?: SchemaEngine) {
     let kinds: ReturnType<typeof checkKinds> | undefined;
     for (const rule of rules) {
       let check: CompiledCheck | undefined;
       const compiled: CompiledRule = {
         rule,
         get check() {
-          kinds ??= checkKinds(ajv ?? createSchemaEngine());
+          kinds ??= checkKinds(schemas ?? createSchemaEngine());
           return (check ??= compileCheck(resolveParameters(rule), rule, rule.target.kind, kinds));
         },
         patternSet: rule.target.kind === 'repository' ? -1 : this.patternSetOf(rule),

@@ -8,12 +8,13 @@
 
 import { realpathSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { Ajv, ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { glob } from 'glob';
 import type { Domain, Rule } from '../model/types.js';
 import { LineIndex } from '../parse/line-index.js';
 import { parseStructured, YamlSyntaxError, type StructuredDocument } from '../parse/yaml.js';
-import { RuleIndex, createSchemaEngine } from '../evaluate/compile.js';
+import { RuleIndex } from '../evaluate/compile.js';
+import { createSchemaEngine, type SchemaEngine } from '../evaluate/schema-engine.js';
 import { RuleCompileError } from '../evaluate/checks/check.js';
 import { packageRoot } from '../package-root.js';
 import { cadreValidator } from '../json-schema.js';
@@ -68,12 +69,12 @@ export async function loadRules(locations: string[], options: { base?: string; s
   const problems: RuleProblem[] = [];
   const firstSeen = new Map<string, string>();
   const base = options.base ?? process.cwd();
-  const ajv = createSchemaEngine();
+  const schemas = createSchemaEngine();
 
   for (const location of locations) {
     const ownRules = (options.skipCompile ?? []).includes(location);
     const files = await ruleFilesOf(location);
-    const loaded = (ownRules && readBuiltinBundle(location, files)) || loadRuleFiles(location, files, base, ownRules ? undefined : ajv, problems);
+    const loaded = (ownRules && readBuiltinBundle(location, files)) || loadRuleFiles(location, files, base, ownRules ? undefined : schemas, problems);
     for (const { file, rule } of loaded) {
       const display = relative(base, file) || file;
       const previous = firstSeen.get(rule.id);
@@ -94,8 +95,8 @@ export async function ruleFilesOf(location: string): Promise<string[]> {
   return (await glob('**/*.{yaml,yml}', { cwd: location, absolute: true, nodir: true, follow: false })).sort();
 }
 
-/** Parses and validates rule files (and compiles their checks when `ajv` is given); problems are collected. */
-export function loadRuleFiles(location: string, files: string[], base: string, ajv: Ajv | undefined, problems: RuleProblem[]): { file: string; rule: Rule }[] {
+/** Parses and validates rule files (and compiles their checks when a schema engine is given); problems are collected. */
+export function loadRuleFiles(location: string, files: string[], base: string, schemas: SchemaEngine | undefined, problems: RuleProblem[]): { file: string; rule: Rule }[] {
   // A file named on its own is taken as given; files found in a folder must stay inside it.
   const folder = /\.ya?ml$/i.test(location) ? undefined : realPath(location);
   const loaded: { file: string; rule: Rule }[] = [];
@@ -108,12 +109,12 @@ export function loadRuleFiles(location: string, files: string[], base: string, a
         continue;
       }
     }
-    for (const rule of loadRuleFile(file, display, ajv, problems)) loaded.push({ file, rule });
+    for (const rule of loadRuleFile(file, display, schemas, problems)) loaded.push({ file, rule });
   }
   return loaded;
 }
 
-function loadRuleFile(file: string, display: string, ajv: Ajv | undefined, problems: RuleProblem[]): Rule[] {
+function loadRuleFile(file: string, display: string, schemas: SchemaEngine | undefined, problems: RuleProblem[]): Rule[] {
   const read = readSmallFile(file, MAX_RULE_FILE_BYTES, { followLinks: true });
   if ('skip' in read) {
     const why = {
@@ -137,13 +138,13 @@ function loadRuleFile(file: string, display: string, ajv: Ajv | undefined, probl
   const rules: Rule[] = [];
   for (const document of documents) {
     if (document.value === null || document.value === undefined) continue;
-    const rule = checkRule(document, display, ajv, problems);
+    const rule = checkRule(document, display, schemas, problems);
     if (rule) rules.push(rule);
   }
   return rules;
 }
 
-function checkRule(document: StructuredDocument, file: string, ajv: Ajv | undefined, problems: RuleProblem[]): Rule | undefined {
+function checkRule(document: StructuredDocument, file: string, schemas: SchemaEngine | undefined, problems: RuleProblem[]): Rule | undefined {
   const errors = validateRuleShape(document.value);
   if (errors.length > 0) {
     for (const error of relevantErrors(errors)) problems.push(describeSchemaError(error, document, file));
@@ -167,9 +168,9 @@ function checkRule(document: StructuredDocument, file: string, ajv: Ajv | undefi
     });
     return undefined;
   }
-  if (!ajv) return rule;
+  if (!schemas) return rule;
   try {
-    new RuleIndex([rule], ajv).compileAll();
+    new RuleIndex([rule], schemas).compileAll();
   } catch (error) {
     if (!(error instanceof RuleCompileError)) throw error;
     problems.push({ file, line: document.lineOf(error.path), key: error.path.join('.'), message: error.message });

@@ -6,7 +6,7 @@
 //
 // A check that does not apply (null) makes all / not not apply either, and is ignored by any.
 
-import type { Ajv } from 'ajv';
+import type { SchemaEngine } from '../schema-engine.js';
 import type { Check, DocumentKind, Rule } from '../../model/types.js';
 import { RuleCompileError, type CheckCompiler, type CompiledCheck, type Violation } from './check.js';
 import { htmlCheck } from './html.js';
@@ -17,13 +17,13 @@ import { textCheck } from './text.js';
 
 export type CheckKindName = 'text' | 'schema' | 'html' | 'repository' | 'objects';
 
-export function checkKinds(ajv: Ajv): Record<CheckKindName, CheckCompiler<never>> {
+export function checkKinds(schemas: SchemaEngine): Record<CheckKindName, CheckCompiler<never>> {
   return {
     text: textCheck as CheckCompiler<never>,
-    schema: schemaCheck(ajv) as CheckCompiler<never>,
+    schema: schemaCheck(schemas) as CheckCompiler<never>,
     html: htmlCheck as CheckCompiler<never>,
     repository: repositoryCheck as CheckCompiler<never>,
-    objects: objectsCheck(ajv) as CheckCompiler<never>,
+    objects: objectsCheck(schemas) as CheckCompiler<never>,
   };
 }
 

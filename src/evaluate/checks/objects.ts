@@ -2,10 +2,10 @@
 // absence across files ("workloads are deployed but no NetworkPolicy exists").
 
 import type { ObjectsCheck } from '../../model/types.js';
-import type { Ajv } from 'ajv';
+import type { SchemaEngine } from '../schema-engine.js';
 import { RuleCompileError, type CheckCompiler, type Violation } from './check.js';
 
-export function objectsCheck(ajv: Ajv): CheckCompiler<ObjectsCheck> {
+export function objectsCheck(schemas: SchemaEngine): CheckCompiler<ObjectsCheck> {
   return {
     kinds: ['repository'],
     compile(spec) {
@@ -13,7 +13,7 @@ export function objectsCheck(ajv: Ajv): CheckCompiler<ObjectsCheck> {
       let where: ((value: unknown) => boolean) | undefined;
       if (spec.where) {
         try {
-          where = ajv.compile(spec.where);
+          where = schemas.compile(spec.where);
         } catch (error) {
           throw new RuleCompileError(`invalid JSON Schema: ${(error as Error).message}`, ['where']);
         }

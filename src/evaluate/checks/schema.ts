@@ -1,12 +1,13 @@
 // Schema check (Polaris-style): a selector picks nodes of a structured document, and each
 // node must validate against a JSON Schema. The first concrete schema error gives the line.
 
-import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { SchemaEngine } from '../schema-engine.js';
 import type { DocumentKind, SchemaCheck } from '../../model/types.js';
 import { compileSelector } from '../select.js';
 import { RuleCompileError, type CheckCompiler, type Violation } from './check.js';
 
-export function schemaCheck(ajv: Ajv): CheckCompiler<SchemaCheck> {
+export function schemaCheck(schemas: SchemaEngine): CheckCompiler<SchemaCheck> {
   return {
     kinds: ['yaml', 'json', 'kubernetes', 'dockerfile'],
     compile(spec, _rule, kind: DocumentKind) {
@@ -16,8 +17,8 @@ export function schemaCheck(ajv: Ajv): CheckCompiler<SchemaCheck> {
       } catch (error) {
         throw new RuleCompileError((error as Error).message, ['select']);
       }
-      const where = spec.where ? compileSchema(ajv, spec.where, 'where') : undefined;
-      const assert = compileSchema(ajv, spec.assert, 'assert');
+      const where = spec.where ? compileSchema(schemas, spec.where, 'where') : undefined;
+      const assert = compileSchema(schemas, spec.assert, 'assert');
 
       return ({ file }) => {
         if (!file) return null;
@@ -42,9 +43,9 @@ export function schemaCheck(ajv: Ajv): CheckCompiler<SchemaCheck> {
   };
 }
 
-function compileSchema(ajv: Ajv, schema: Record<string, unknown>, key: string): ValidateFunction {
+function compileSchema(schemas: SchemaEngine, schema: Record<string, unknown>, key: string): ValidateFunction {
   try {
-    return ajv.compile(schema);
+    return schemas.compile(schema);
   } catch (error) {
     throw new RuleCompileError(`invalid JSON Schema: ${(error as Error).message}`, [key]);
   }
