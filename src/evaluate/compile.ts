@@ -6,7 +6,6 @@ import { globMatcher } from '../discover/walk.js';
 import { checkKinds, compileCheck } from './checks/index.js';
 import type { CompiledCheck } from './checks/check.js';
 import { resolveParameters } from './parameters.js';
-import { keywordSearch, type KeywordSearch } from '../parse/keywords.js';
 import { createSchemaEngine, type SchemaEngine } from './schema-engine.js';
 
 export interface CompiledRule {
@@ -73,11 +72,11 @@ export class RuleIndex {
     }
     this.objectKinds = objectKindsOf(this.repositoryRules.map((compiled) => compiled.rule));
     this.needsObjects = this.objectKinds.size > 0;
-    this.keywords = combinedKeywords(rules);
+    this.keywords = keywordsOf(rules);
   }
 
-  /** Every keyword of every text check, in one automaton: a file is searched for them once. */
-  readonly keywords: KeywordSearch | undefined;
+  /** Every keyword of every text check: a file is searched for all of them in one pass. */
+  readonly keywords: string[];
 
   /** Compiles every check now; throws RuleCompileError for the first rule that cannot be compiled. */
   compileAll(): this {
@@ -142,10 +141,10 @@ function objectKindsOf(rules: Rule[]): Map<string, { content: boolean }> {
   return kinds;
 }
 
-function combinedKeywords(rules: Rule[]): KeywordSearch | undefined {
+function keywordsOf(rules: Rule[]): string[] {
   const keywords = new Set<string>();
   for (const rule of rules) {
     for (const [name, spec] of leafChecks(rule.check)) if (name === 'text') for (const keyword of (spec as TextCheck).keywords ?? []) keywords.add(keyword);
   }
-  return keywordSearch(keywords);
+  return [...keywords];
 }

@@ -7,6 +7,7 @@ import type { Finding, Lang, Rule, ScanError, SkippedFile } from '../model/types
 import { decode, isEightBitText, readBytes } from '../parse/read.js';
 import { ContentCache, type FileStamp } from './cache.js';
 import { SourceFile, type ParsedKind } from '../parse/source-file.js';
+import { keywordSearch, type KeywordSearch } from '../parse/keywords.js';
 import type { ObjectFact, RepositoryTree } from '../evaluate/checks/check.js';
 import { RuleIndex, type CompiledRule } from '../evaluate/compile.js';
 import { collectObjectFacts, evaluateFile, type RuleTiming } from '../evaluate/evaluate-file.js';
@@ -61,6 +62,9 @@ export class FileScanner {
   /** Repository facts file rules may consult (file tree only; objects are for repository rules). */
   private repository: RepositoryTree;
 
+  /** The rules' keywords and the inline suppression marker, all found in one pass over a file. */
+  private readonly keywords: KeywordSearch;
+
   constructor(
     readonly rules: Rule[],
     private readonly options: ScannerOptions,
@@ -68,6 +72,7 @@ export class FileScanner {
   ) {
     this.index = new RuleIndex(rules);
     this.repository = repository;
+    this.keywords = keywordSearch([...this.index.keywords, INLINE_MARKER])!;
   }
 
   /** What the file needs, or null when nothing wants it (it is then never read). */
@@ -105,13 +110,13 @@ export class FileScanner {
           this.timings.parse[kind] = (this.timings.parse[kind] ?? 0) + ms;
         }
       : undefined;
-    const file = new SourceFile(task.path, read.text, { observe, keywords: this.index.keywords });
+    const file = new SourceFile(task.path, read.text, { observe, keywords: this.keywords });
     if (task.evaluate) {
       outcome.scanned = true;
       const result = evaluateFile(file, rules, this.repository, new FindingBuilder(this.options.lang), this.options.timings ? this.timings.rules : undefined);
       outcome.findings = result.findings;
       outcome.errors = result.errors;
-      outcome.suppressions = findInlineSuppressions(file.path, file.text, file.lines);
+      if (file.hasKeyword(INLINE_MARKER)) outcome.suppressions = findInlineSuppressions(file.path, file.text, file.lines);
     }
     if (task.collectObjects) {
       const collected = collectObjectFacts(file, this.index.objectKinds);
