@@ -4,7 +4,7 @@ const require = __cadreCreateRequire(import.meta.url);
 import {
   MergeError,
   mergeReports
-} from "./chunk-G7YHN4FA.js";
+} from "./chunk-O2B4RLNW.js";
 import {
   ConfigError,
   DEFAULT_FAIL_ON,
@@ -19,8 +19,6 @@ import {
   loadPublicKey,
   loadRenderer,
   loadRules,
-  packageRoot,
-  packageVersion,
   parseDuration,
   parseShard,
   resolveRules,
@@ -28,14 +26,16 @@ import {
   scan,
   signReport,
   verifyReport
-} from "./chunk-5LBCRN2M.js";
+} from "./chunk-GS2T74NV.js";
 import "./chunk-AQK5JCEV.js";
 import {
   LineIndex,
   decode,
   discover,
-  load
-} from "./chunk-PUK57O22.js";
+  load,
+  packageRoot,
+  packageVersion
+} from "./chunk-U3YGBMAP.js";
 import {
   DOMAINS,
   LANGS,

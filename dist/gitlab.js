@@ -18,23 +18,23 @@ import {
   renderOptional,
   upsertSticky,
   writeOutput
-} from "./chunk-Y6VXRBNZ.js";
+} from "./chunk-PN5AZH64.js";
 import {
   MARKDOWN_MARKER
 } from "./chunk-LSZJZ7D3.js";
 import {
   MergeError,
   mergeReports
-} from "./chunk-G7YHN4FA.js";
+} from "./chunk-O2B4RLNW.js";
 import {
   ConfigError,
   TargetError,
   parseShard,
   runCheck,
   verifyReport
-} from "./chunk-5LBCRN2M.js";
+} from "./chunk-GS2T74NV.js";
 import "./chunk-AQK5JCEV.js";
-import "./chunk-PUK57O22.js";
+import "./chunk-U3YGBMAP.js";
 import "./chunk-XADHSC5L.js";
 import {
   oneLine

@@ -16,7 +16,7 @@ import {
   render,
   upsertSticky,
   writeOutput
-} from "./chunk-Y6VXRBNZ.js";
+} from "./chunk-PN5AZH64.js";
 import {
   MARKDOWN_MARKER
 } from "./chunk-LSZJZ7D3.js";
@@ -25,11 +25,11 @@ import {
   DEFAULT_FAIL_ON,
   TargetError,
   verifyReport
-} from "./chunk-5LBCRN2M.js";
+} from "./chunk-GS2T74NV.js";
 import {
   severityRank
 } from "./chunk-AQK5JCEV.js";
-import "./chunk-PUK57O22.js";
+import "./chunk-U3YGBMAP.js";
 import {
   SEVERITIES
 } from "./chunk-XADHSC5L.js";

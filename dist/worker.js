@@ -3,7 +3,7 @@ const require = __cadreCreateRequire(import.meta.url);
 import {
   FileScanner,
   repositoryTree
-} from "./chunk-PUK57O22.js";
+} from "./chunk-U3YGBMAP.js";
 import "./chunk-CBBNNE4E.js";
 
 // src/run/worker.ts

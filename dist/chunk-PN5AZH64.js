@@ -8,7 +8,7 @@ import {
   loadRenderer,
   resolveRequest,
   runCheck
-} from "./chunk-5LBCRN2M.js";
+} from "./chunk-GS2T74NV.js";
 import {
   evaluateGate
 } from "./chunk-AQK5JCEV.js";

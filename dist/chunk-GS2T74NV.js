@@ -17,13 +17,16 @@ import {
   glob,
   globMatcher,
   load,
+  packageRoot,
+  packageVersion,
   parseStructured,
+  readPackageJson,
   readSmallFile,
   repositoryTree,
   require_ajv,
   require_codegen,
   withParameterValues
-} from "./chunk-PUK57O22.js";
+} from "./chunk-U3YGBMAP.js";
 import {
   SEVERITIES
 } from "./chunk-XADHSC5L.js";
@@ -352,32 +355,9 @@ var require_dist = __commonJS({
   }
 });
 
-// src/package-root.ts
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-var root;
-function packageRoot() {
-  if (root) return root;
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (; ; ) {
-    const manifest = join(dir, "package.json");
-    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, "utf8")).name === "cadre") return root = dir;
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('cadre: cannot find the package root (package.json named "cadre")');
-    dir = parent;
-  }
-}
-function packageVersion() {
-  return JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")).version;
-}
-function readPackageJson(relativePath) {
-  return JSON.parse(readFileSync(join(packageRoot(), relativePath), "utf8"));
-}
-
 // src/config/load.ts
-import { existsSync as existsSync2, lstatSync, realpathSync } from "node:fs";
-import { dirname as dirname2, isAbsolute, join as join2, relative, resolve } from "node:path";
+import { existsSync, lstatSync, realpathSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 
 // src/json-schema.ts
 var import_ajv = __toESM(require_ajv(), 1);
@@ -422,7 +402,7 @@ var ConfigError = class extends Error {
   problems;
 };
 function loadConfig(target, explicitPath) {
-  const file = explicitPath ? resolve(explicitPath) : join2(target, DEFAULT_CONFIG_FILE);
+  const file = explicitPath ? resolve(explicitPath) : join(target, DEFAULT_CONFIG_FILE);
   const display = explicitPath ?? DEFAULT_CONFIG_FILE;
   if (!exists(file)) {
     if (explicitPath) throw new ConfigError(display, [{ message: "configuration file not found" }]);
@@ -469,16 +449,16 @@ function loadConfig(target, explicitPath) {
     );
   }
   const config = value;
-  const base = dirname2(file);
-  const root2 = realpathSync(target);
+  const base = dirname(file);
+  const root = realpathSync(target);
   config.rules = config.rules?.map((folder, index) => {
     const absolute = isAbsolute(folder) ? folder : resolve(base, folder);
-    const real = existsSync2(absolute) ? realpathSync(absolute) : absolute;
-    const inside = relative(root2, real);
+    const real = existsSync(absolute) ? realpathSync(absolute) : absolute;
+    const inside = relative(root, real);
     if (inside === ".." || inside.startsWith("../") || isAbsolute(inside)) {
       throw new ConfigError(display, [{ line: document?.lineOf(["rules", index]), key: `rules.${index}`, message: "rule folder outside the repository" }]);
     }
-    if (!existsSync2(absolute)) {
+    if (!existsSync(absolute)) {
       throw new ConfigError(display, [{ line: document?.lineOf(["rules", index]), key: `rules.${index}`, message: "rule folder not found" }]);
     }
     return absolute;
@@ -515,20 +495,20 @@ function inShard(path, shard) {
 import { execFileSync } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { lstatSync as lstatSync2, statSync } from "node:fs";
-import { join as join4 } from "node:path";
+import { join as join3 } from "node:path";
 
 // src/run/worker-pool.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { join as join3 } from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { existsSync as existsSync2 } from "node:fs";
+import { join as join2 } from "node:path";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 var BATCH = 32;
 var WATCH_EVERY_MS = 100;
 function workerEntry() {
-  const sibling = fileURLToPath2(new URL("./worker.js", import.meta.url));
-  if (existsSync3(sibling)) return sibling;
-  const built = join3(packageRoot(), "lib", "run", "worker.js");
-  return existsSync3(built) ? built : void 0;
+  const sibling = fileURLToPath(new URL("./worker.js", import.meta.url));
+  if (existsSync2(sibling)) return sibling;
+  const built = join2(packageRoot(), "lib", "run", "worker.js");
+  return existsSync2(built) ? built : void 0;
 }
 async function scanInWorkers(setup, tasks, pool) {
   const outcomes = new Array(tasks.length);
@@ -670,11 +650,11 @@ function applyWaivers(input) {
 }
 
 // src/waive/baseline.ts
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync } from "node:fs";
 function loadBaseline(path, display) {
   let report;
   try {
-    report = JSON.parse(readFileSync2(path, "utf8"));
+    report = JSON.parse(readFileSync(path, "utf8"));
   } catch (error) {
     throw new ConfigError(display, [{ message: `baseline is not a readable JSON report (${error.code ?? error.message})` }]);
   }
@@ -844,7 +824,7 @@ var FindingCap = class {
 var DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 var DEFAULT_MAX_FINDINGS_PER_RULE = 1e3;
 var DEFAULT_FILE_TIME_BUDGET_MS = 3e4;
-var SMALL_SCAN = 64;
+var SMALL_SCAN = 1e3;
 var FILES_PER_EXTRA_WORKER = 400;
 var TargetError = class extends Error {
 };
@@ -970,7 +950,7 @@ async function scanFiles(tasks, context) {
   const outcomes = new Array(tasks.length);
   const pending = [];
   tasks.forEach((task, index) => {
-    const known = cache?.unchanged(task.path, () => stampOf(join4(options.target, task.path)), treeOf(task));
+    const known = cache?.unchanged(task.path, () => stampOf(join3(options.target, task.path)), treeOf(task));
     if (known) {
       outcomes[index] = { ...known, fromCache: true };
       return;
@@ -1029,33 +1009,33 @@ function gitCommit(target) {
 
 // src/rules/load.ts
 import { realpathSync as realpathSync2 } from "node:fs";
-import { join as join6, relative as relative3, sep } from "node:path";
+import { join as join5, relative as relative3, sep } from "node:path";
 
 // src/rules/builtin-bundle.ts
 import { createHash as createHash3 } from "node:crypto";
-import { existsSync as existsSync4, readFileSync as readFileSync3, writeFileSync } from "node:fs";
-import { join as join5, relative as relative2 } from "node:path";
+import { existsSync as existsSync3, readFileSync as readFileSync2, writeFileSync } from "node:fs";
+import { join as join4, relative as relative2 } from "node:path";
 function builtBundlePath() {
-  return join5(packageRoot(), "lib", "builtin-rules.json");
+  return join4(packageRoot(), "lib", "builtin-rules.json");
 }
 function builtinBundlePath() {
   const built = builtBundlePath();
-  return existsSync4(built) ? built : join5(packageRoot(), "dist", "builtin-rules.json");
+  return existsSync3(built) ? built : join4(packageRoot(), "dist", "builtin-rules.json");
 }
 function digestOf(folder, files) {
   const hash = createHash3("sha256");
-  for (const file of files) hash.update(`${relative2(folder, file)}\0`).update(readFileSync3(file)).update("\0");
+  for (const file of files) hash.update(`${relative2(folder, file)}\0`).update(readFileSync2(file)).update("\0");
   return hash.digest("hex");
 }
 function readBuiltinBundle(folder, files, bundlePath = builtinBundlePath()) {
   let bundle;
   try {
-    bundle = JSON.parse(readFileSync3(bundlePath, "utf8"));
+    bundle = JSON.parse(readFileSync2(bundlePath, "utf8"));
   } catch {
     return void 0;
   }
   if (bundle.digest !== digestOf(folder, files)) return void 0;
-  return bundle.rules.map(({ file, rule }) => ({ file: join5(folder, file), rule }));
+  return bundle.rules.map(({ file, rule }) => ({ file: join4(folder, file), rule }));
 }
 
 // src/rules/load.ts
@@ -1072,7 +1052,7 @@ var ID_PREFIXES = {
 var MAX_RULE_FILE_BYTES = 512 * 1024;
 var RULE_YAML_LIMITS = { maxDepth: 64, maxAliases: 50, maxExpandedNodes: 1e5 };
 function builtinRulesDir() {
-  return join6(packageRoot(), "rules");
+  return join5(packageRoot(), "rules");
 }
 function validateRuleShape(value) {
   const validate2 = cadreValidator("rule");
@@ -1083,11 +1063,11 @@ async function loadRules(locations, options = {}) {
   const problems = [];
   const firstSeen = /* @__PURE__ */ new Map();
   const base = options.base ?? process.cwd();
-  const ajv2 = createSchemaEngine();
+  const schemas = createSchemaEngine();
   for (const location of locations) {
     const ownRules = (options.skipCompile ?? []).includes(location);
     const files = await ruleFilesOf(location);
-    const loaded = ownRules && readBuiltinBundle(location, files) || loadRuleFiles(location, files, base, ownRules ? void 0 : ajv2, problems);
+    const loaded = ownRules && readBuiltinBundle(location, files) || loadRuleFiles(location, files, base, ownRules ? void 0 : schemas, problems);
     for (const { file, rule } of loaded) {
       const display = relative3(base, file) || file;
       const previous = firstSeen.get(rule.id);
@@ -1105,7 +1085,7 @@ async function ruleFilesOf(location) {
   if (/\.ya?ml$/i.test(location)) return [location];
   return (await glob("**/*.{yaml,yml}", { cwd: location, absolute: true, nodir: true, follow: false })).sort();
 }
-function loadRuleFiles(location, files, base, ajv2, problems) {
+function loadRuleFiles(location, files, base, schemas, problems) {
   const folder = /\.ya?ml$/i.test(location) ? void 0 : realPath(location);
   const loaded = [];
   for (const file of files) {
@@ -1117,11 +1097,11 @@ function loadRuleFiles(location, files, base, ajv2, problems) {
         continue;
       }
     }
-    for (const rule of loadRuleFile(file, display, ajv2, problems)) loaded.push({ file, rule });
+    for (const rule of loadRuleFile(file, display, schemas, problems)) loaded.push({ file, rule });
   }
   return loaded;
 }
-function loadRuleFile(file, display, ajv2, problems) {
+function loadRuleFile(file, display, schemas, problems) {
   const read = readSmallFile(file, MAX_RULE_FILE_BYTES, { followLinks: true });
   if ("skip" in read) {
     const why = {
@@ -1145,12 +1125,12 @@ function loadRuleFile(file, display, ajv2, problems) {
   const rules = [];
   for (const document of documents) {
     if (document.value === null || document.value === void 0) continue;
-    const rule = checkRule(document, display, ajv2, problems);
+    const rule = checkRule(document, display, schemas, problems);
     if (rule) rules.push(rule);
   }
   return rules;
 }
-function checkRule(document, file, ajv2, problems) {
+function checkRule(document, file, schemas, problems) {
   const errors = validateRuleShape(document.value);
   if (errors.length > 0) {
     for (const error of relevantErrors(errors)) problems.push(describeSchemaError(error, document, file));
@@ -1173,9 +1153,9 @@ function checkRule(document, file, ajv2, problems) {
     });
     return void 0;
   }
-  if (!ajv2) return rule;
+  if (!schemas) return rule;
   try {
-    new RuleIndex([rule], ajv2).compileAll();
+    new RuleIndex([rule], schemas).compileAll();
   } catch (error) {
     if (!(error instanceof RuleCompileError)) throw error;
     problems.push({ file, line: document.lineOf(error.path), key: error.path.join("."), message: error.message });
@@ -1223,8 +1203,8 @@ function realPath(path) {
 }
 
 // src/rules/profiles.ts
-import { readdirSync, readFileSync as readFileSync4 } from "node:fs";
-import { join as join7 } from "node:path";
+import { readdirSync, readFileSync as readFileSync3 } from "node:fs";
+import { join as join6 } from "node:path";
 var DEFAULT_PROFILE = "recommended";
 var ProfileError = class extends Error {
 };
@@ -1237,10 +1217,10 @@ function validate(profile, origin) {
   return profile;
 }
 function builtinProfiles() {
-  const dir = join7(packageRoot(), "profiles");
+  const dir = join6(packageRoot(), "profiles");
   const profiles = /* @__PURE__ */ new Map();
   for (const file of readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
-    const profile = validate(load(readFileSync4(join7(dir, file), "utf8")), `profiles/${file}`);
+    const profile = validate(load(readFileSync3(join6(dir, file), "utf8")), `profiles/${file}`);
     profiles.set(profile.name ?? file.replace(/\.ya?ml$/, ""), profile);
   }
   return profiles;
@@ -1296,17 +1276,17 @@ function applyProfile(rules, name, own = {}) {
 }
 
 // src/waive/waiver-file.ts
-import { existsSync as existsSync5, readFileSync as readFileSync5 } from "node:fs";
-import { join as join8 } from "node:path";
+import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
+import { join as join7 } from "node:path";
 var DEFAULT_WAIVER_FILE = ".cadre-waivers.yml";
 function loadWaivers(target, explicitPath) {
-  const path = explicitPath ?? join8(target, DEFAULT_WAIVER_FILE);
+  const path = explicitPath ?? join7(target, DEFAULT_WAIVER_FILE);
   const display = explicitPath ?? DEFAULT_WAIVER_FILE;
-  if (!existsSync5(path)) {
+  if (!existsSync4(path)) {
     if (explicitPath) throw new ConfigError(display, [{ message: "waiver file not found" }]);
     return [];
   }
-  const text = readFileSync5(path, "utf8");
+  const text = readFileSync4(path, "utf8");
   let document;
   try {
     [document] = parseStructured(text, new LineIndex(text), { limits: { maxDepth: 16, maxAliases: 0, maxExpandedNodes: 1e5 } });
@@ -1678,11 +1658,11 @@ function formatDuration(ms) {
 }
 
 // src/gate/verify.ts
-import { readFileSync as readFileSync6 } from "node:fs";
+import { readFileSync as readFileSync5 } from "node:fs";
 function verifyReport(request) {
   let reportText;
   try {
-    reportText = readFileSync6(request.reportPath, "utf8");
+    reportText = readFileSync5(request.reportPath, "utf8");
   } catch (error) {
     const code = error.code;
     return { ok: false, reasons: [code === "ENOENT" ? "report not found" : `report is not readable (${code ?? error.message})`] };
@@ -1710,8 +1690,6 @@ function isFormat(value) {
 }
 
 export {
-  packageRoot,
-  packageVersion,
   cadreValidator,
   ConfigError,
   parseShard,

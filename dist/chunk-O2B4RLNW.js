@@ -8,7 +8,7 @@ import {
   sortErrors,
   sortSkipped,
   sortWaivers
-} from "./chunk-5LBCRN2M.js";
+} from "./chunk-GS2T74NV.js";
 import {
   SEVERITIES
 } from "./chunk-XADHSC5L.js";

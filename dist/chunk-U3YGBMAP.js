@@ -226,8 +226,8 @@ var init_main = __esm({
       Range2.is = is2;
     })(Range || (Range = {}));
     (function(Location2) {
-      function create(uri, range2) {
-        return { uri, range: range2 };
+      function create(uri2, range2) {
+        return { uri: uri2, range: range2 };
       }
       Location2.create = create;
       function is2(value) {
@@ -484,10 +484,10 @@ var init_main = __esm({
       TextDocumentEdit2.is = is2;
     })(TextDocumentEdit || (TextDocumentEdit = {}));
     (function(CreateFile2) {
-      function create(uri, options, annotation) {
+      function create(uri2, options, annotation) {
         const result = {
           kind: "create",
-          uri
+          uri: uri2
         };
         if (options !== void 0 && (options.overwrite !== void 0 || options.ignoreIfExists !== void 0)) {
           result.options = options;
@@ -527,10 +527,10 @@ var init_main = __esm({
       RenameFile2.is = is2;
     })(RenameFile || (RenameFile = {}));
     (function(DeleteFile2) {
-      function create(uri, options, annotation) {
+      function create(uri2, options, annotation) {
         const result = {
           kind: "delete",
-          uri
+          uri: uri2
         };
         if (options !== void 0 && (options.recursive !== void 0 || options.ignoreIfNotExists !== void 0)) {
           result.options = options;
@@ -761,7 +761,7 @@ var init_main = __esm({
           this._workspaceEdit.changes = /* @__PURE__ */ Object.create(null);
         }
       }
-      createFile(uri, optionsOrAnnotation, options) {
+      createFile(uri2, optionsOrAnnotation, options) {
         this.initDocumentChanges();
         if (this._workspaceEdit.documentChanges === void 0) {
           throw new Error("Workspace edit is not configured for document changes.");
@@ -775,10 +775,10 @@ var init_main = __esm({
         let operation;
         let id;
         if (annotation === void 0) {
-          operation = CreateFile.create(uri, options);
+          operation = CreateFile.create(uri2, options);
         } else {
           id = ChangeAnnotationIdentifier.is(annotation) ? annotation : this._changeAnnotations.manage(annotation);
-          operation = CreateFile.create(uri, options, id);
+          operation = CreateFile.create(uri2, options, id);
         }
         this._workspaceEdit.documentChanges.push(operation);
         if (id !== void 0) {
@@ -809,7 +809,7 @@ var init_main = __esm({
           return id;
         }
       }
-      deleteFile(uri, optionsOrAnnotation, options) {
+      deleteFile(uri2, optionsOrAnnotation, options) {
         this.initDocumentChanges();
         if (this._workspaceEdit.documentChanges === void 0) {
           throw new Error("Workspace edit is not configured for document changes.");
@@ -823,10 +823,10 @@ var init_main = __esm({
         let operation;
         let id;
         if (annotation === void 0) {
-          operation = DeleteFile.create(uri, options);
+          operation = DeleteFile.create(uri2, options);
         } else {
           id = ChangeAnnotationIdentifier.is(annotation) ? annotation : this._changeAnnotations.manage(annotation);
-          operation = DeleteFile.create(uri, options, id);
+          operation = DeleteFile.create(uri2, options, id);
         }
         this._workspaceEdit.documentChanges.push(operation);
         if (id !== void 0) {
@@ -835,8 +835,8 @@ var init_main = __esm({
       }
     };
     (function(TextDocumentIdentifier2) {
-      function create(uri) {
-        return { uri };
+      function create(uri2) {
+        return { uri: uri2 };
       }
       TextDocumentIdentifier2.create = create;
       function is2(value) {
@@ -846,8 +846,8 @@ var init_main = __esm({
       TextDocumentIdentifier2.is = is2;
     })(TextDocumentIdentifier || (TextDocumentIdentifier = {}));
     (function(VersionedTextDocumentIdentifier2) {
-      function create(uri, version) {
-        return { uri, version };
+      function create(uri2, version) {
+        return { uri: uri2, version };
       }
       VersionedTextDocumentIdentifier2.create = create;
       function is2(value) {
@@ -857,8 +857,8 @@ var init_main = __esm({
       VersionedTextDocumentIdentifier2.is = is2;
     })(VersionedTextDocumentIdentifier || (VersionedTextDocumentIdentifier = {}));
     (function(OptionalVersionedTextDocumentIdentifier2) {
-      function create(uri, version) {
-        return { uri, version };
+      function create(uri2, version) {
+        return { uri: uri2, version };
       }
       OptionalVersionedTextDocumentIdentifier2.create = create;
       function is2(value) {
@@ -932,8 +932,8 @@ var init_main = __esm({
       LanguageKind2.YAML = "yaml";
     })(LanguageKind || (LanguageKind = {}));
     (function(TextDocumentItem2) {
-      function create(uri, languageId, version, text) {
-        return { uri, languageId, version, text };
+      function create(uri2, languageId, version, text) {
+        return { uri: uri2, languageId, version, text };
       }
       TextDocumentItem2.create = create;
       function is2(value) {
@@ -1116,11 +1116,11 @@ var init_main = __esm({
       SymbolTag2.Deprecated = 1;
     })(SymbolTag || (SymbolTag = {}));
     (function(SymbolInformation2) {
-      function create(name, kind, range2, uri, containerName) {
+      function create(name, kind, range2, uri2, containerName) {
         const result = {
           name,
           kind,
-          location: { uri, range: range2 }
+          location: { uri: uri2, range: range2 }
         };
         if (containerName) {
           result.containerName = containerName;
@@ -1130,8 +1130,8 @@ var init_main = __esm({
       SymbolInformation2.create = create;
     })(SymbolInformation || (SymbolInformation = {}));
     (function(WorkspaceSymbol2) {
-      function create(name, kind, uri, range2) {
-        return range2 !== void 0 ? { name, kind, location: { uri, range: range2 } } : { name, kind, location: { uri } };
+      function create(name, kind, uri2, range2) {
+        return range2 !== void 0 ? { name, kind, location: { uri: uri2, range: range2 } } : { name, kind, location: { uri: uri2 } };
       }
       WorkspaceSymbol2.create = create;
     })(WorkspaceSymbol || (WorkspaceSymbol = {}));
@@ -1441,8 +1441,8 @@ var init_main = __esm({
     })(WorkspaceFolder || (WorkspaceFolder = {}));
     EOL = ["\n", "\r\n", "\r"];
     (function(TextDocument3) {
-      function create(uri, languageId, version, content) {
-        return new FullTextDocument(uri, languageId, version, content);
+      function create(uri2, languageId, version, content) {
+        return new FullTextDocument(uri2, languageId, version, content);
       }
       TextDocument3.create = create;
       function is2(value) {
@@ -1504,8 +1504,8 @@ var init_main = __esm({
       }
     })(TextDocument || (TextDocument = {}));
     FullTextDocument = class {
-      constructor(uri, languageId, version, content) {
-        this._uri = uri;
+      constructor(uri2, languageId, version, content) {
+        this._uri = uri2;
         this._languageId = languageId;
         this._version = version;
         this._content = content;
@@ -1891,8 +1891,8 @@ var init_main2 = __esm({
   "node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
     "use strict";
     FullTextDocument2 = class _FullTextDocument {
-      constructor(uri, languageId, version, content) {
-        this._uri = uri;
+      constructor(uri2, languageId, version, content) {
+        this._uri = uri2;
         this._languageId = languageId;
         this._version = version;
         this._content = content;
@@ -2042,8 +2042,8 @@ var init_main2 = __esm({
       }
     };
     (function(TextDocument3) {
-      function create(uri, languageId, version, content) {
-        return new FullTextDocument2(uri, languageId, version, content);
+      function create(uri2, languageId, version, content) {
+        return new FullTextDocument2(uri2, languageId, version, content);
       }
       TextDocument3.create = create;
       function update(document, changes, version) {
@@ -7835,7 +7835,7 @@ var require_subschema = __commonJS({
 var require_fast_deep_equal = __commonJS({
   "node_modules/fast-deep-equal/index.js"(exports, module) {
     "use strict";
-    module.exports = function equal(a, b) {
+    module.exports = function equal2(a, b) {
       if (a === b) return true;
       if (a && b && typeof a == "object" && typeof b == "object") {
         if (a.constructor !== b.constructor) return false;
@@ -7844,7 +7844,7 @@ var require_fast_deep_equal = __commonJS({
           length = a.length;
           if (length != b.length) return false;
           for (i = length; i-- !== 0; )
-            if (!equal(a[i], b[i])) return false;
+            if (!equal2(a[i], b[i])) return false;
           return true;
         }
         if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
@@ -7857,7 +7857,7 @@ var require_fast_deep_equal = __commonJS({
           if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
         for (i = length; i-- !== 0; ) {
           var key = keys[i];
-          if (!equal(a[key], b[key])) return false;
+          if (!equal2(a[key], b[key])) return false;
         }
         return true;
       }
@@ -7961,7 +7961,7 @@ var require_resolve = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
     var util_1 = require_util2();
-    var equal = require_fast_deep_equal();
+    var equal2 = require_fast_deep_equal();
     var traverse = require_json_schema_traverse();
     var SIMPLE_INLINED = /* @__PURE__ */ new Set([
       "type",
@@ -8099,7 +8099,7 @@ var require_resolve = __commonJS({
       });
       return localRefs;
       function checkAmbiguosRef(sch1, sch2, ref) {
-        if (sch2 !== void 0 && !equal(sch1, sch2))
+        if (sch2 !== void 0 && !equal2(sch1, sch2))
           throw ambiguos(ref);
       }
       function ambiguos(ref) {
@@ -8769,22 +8769,22 @@ var require_compile = __commonJS({
       }
     }
     exports.compileSchema = compileSchema2;
-    function resolveRef(root, baseId, ref) {
+    function resolveRef(root2, baseId, ref) {
       var _a2;
       ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref);
-      const schOrFunc = root.refs[ref];
+      const schOrFunc = root2.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve.call(this, root, ref);
+      let _sch = resolve.call(this, root2, ref);
       if (_sch === void 0) {
-        const schema = (_a2 = root.localRefs) === null || _a2 === void 0 ? void 0 : _a2[ref];
+        const schema = (_a2 = root2.localRefs) === null || _a2 === void 0 ? void 0 : _a2[ref];
         const { schemaId } = this.opts;
         if (schema)
-          _sch = new SchemaEnv({ schema, schemaId, root, baseId });
+          _sch = new SchemaEnv({ schema, schemaId, root: root2, baseId });
       }
       if (_sch === void 0)
         return;
-      return root.refs[ref] = inlineOrCompile.call(this, _sch);
+      return root2.refs[ref] = inlineOrCompile.call(this, _sch);
     }
     exports.resolveRef = resolveRef;
     function inlineOrCompile(sch) {
@@ -8802,23 +8802,23 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve(root, ref) {
+    function resolve(root2, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
-      return sch || this.schemas[ref] || resolveSchema.call(this, root, ref);
+      return sch || this.schemas[ref] || resolveSchema.call(this, root2, ref);
     }
-    function resolveSchema(root, ref) {
+    function resolveSchema(root2, ref) {
       const p = this.opts.uriResolver.parse(ref);
       const refPath = (0, resolve_1._getFullPath)(this.opts.uriResolver, p);
-      let baseId = (0, resolve_1.getFullPath)(this.opts.uriResolver, root.baseId, void 0);
-      if (Object.keys(root.schema).length > 0 && refPath === baseId) {
-        return getJsonPointer.call(this, p, root);
+      let baseId = (0, resolve_1.getFullPath)(this.opts.uriResolver, root2.baseId, void 0);
+      if (Object.keys(root2.schema).length > 0 && refPath === baseId) {
+        return getJsonPointer.call(this, p, root2);
       }
       const id = (0, resolve_1.normalizeId)(refPath);
       const schOrRef = this.refs[id] || this.schemas[id];
       if (typeof schOrRef == "string") {
-        const sch = resolveSchema.call(this, root, schOrRef);
+        const sch = resolveSchema.call(this, root2, schOrRef);
         if (typeof (sch === null || sch === void 0 ? void 0 : sch.schema) !== "object")
           return;
         return getJsonPointer.call(this, p, sch);
@@ -8833,7 +8833,7 @@ var require_compile = __commonJS({
         const schId = schema[schemaId];
         if (schId)
           baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
-        return new SchemaEnv({ schema, schemaId, root, baseId });
+        return new SchemaEnv({ schema, schemaId, root: root2, baseId });
       }
       return getJsonPointer.call(this, p, schOrRef);
     }
@@ -8845,7 +8845,7 @@ var require_compile = __commonJS({
       "dependencies",
       "definitions"
     ]);
-    function getJsonPointer(parsedRef, { baseId, schema, root }) {
+    function getJsonPointer(parsedRef, { baseId, schema, root: root2 }) {
       var _a2;
       if (((_a2 = parsedRef.fragment) === null || _a2 === void 0 ? void 0 : _a2[0]) !== "/")
         return;
@@ -8864,10 +8864,10 @@ var require_compile = __commonJS({
       let env;
       if (typeof schema != "boolean" && schema.$ref && !(0, util_1.schemaHasRulesButRef)(schema, this.RULES)) {
         const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema.$ref);
-        env = resolveSchema.call(this, root, $ref);
+        env = resolveSchema.call(this, root2, $ref);
       }
       const { schemaId } = this.opts;
-      env = env || new SchemaEnv({ schema, schemaId, root, baseId });
+      env = env || new SchemaEnv({ schema, schemaId, root: root2, baseId });
       if (env.schema !== env.root.schema)
         return env;
       return void 0;
@@ -9656,15 +9656,15 @@ var require_fast_uri = __commonJS({
       }
       return stringScheme;
     }
-    function normalize2(uri, options) {
-      if (typeof uri === "string") {
-        uri = /** @type {T} */
-        normalizeString(uri, options);
-      } else if (typeof uri === "object") {
-        uri = /** @type {T} */
-        parse3(serialize(uri, options), options);
+    function normalize2(uri2, options) {
+      if (typeof uri2 === "string") {
+        uri2 = /** @type {T} */
+        normalizeString(uri2, options);
+      } else if (typeof uri2 === "object") {
+        uri2 = /** @type {T} */
+        parse3(serialize(uri2, options), options);
       }
-      return uri;
+      return uri2;
     }
     function resolve(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
@@ -9756,7 +9756,7 @@ var require_fast_uri = __commonJS({
       target.fragment = relative.fragment;
       return target;
     }
-    function equal(uriA, uriB, options) {
+    function equal2(uriA, uriB, options) {
       const normalizedA = normalizeComparableURI(uriA, options);
       const normalizedB = normalizeComparableURI(uriB, options);
       return normalizedA !== void 0 && normalizedB !== void 0 && normalizedA === normalizedB;
@@ -9889,7 +9889,7 @@ var require_fast_uri = __commonJS({
     function isHostOnlyURL(url) {
       return url.username === "" && url.password === "" && url.port === "" && url.pathname === "/" && url.search === "" && url.hash === "" && url.hostname !== "";
     }
-    function parseWithStatus(uri, opts) {
+    function parseWithStatus(uri2, opts) {
       const options = Object.assign({}, opts);
       const parsed = {
         scheme: void 0,
@@ -9909,17 +9909,17 @@ var require_fast_uri = __commonJS({
       let isIP = false;
       if (options.reference === "suffix") {
         if (options.scheme) {
-          uri = options.scheme + ":" + uri;
+          uri2 = options.scheme + ":" + uri2;
         } else {
-          uri = "//" + uri;
+          uri2 = "//" + uri2;
         }
       }
-      const authorityMatch = uri.match(AUTHORITY_PREFIX);
+      const authorityMatch = uri2.match(AUTHORITY_PREFIX);
       if (authorityMatch !== null && authorityMatch[1].indexOf("\\") !== -1) {
         parsed.error = "URI authority must not contain a literal backslash.";
         malformedAuthorityOrPort = true;
       }
-      const introducerMatch = uri.match(AUTHORITY_INTRODUCER_REGION);
+      const introducerMatch = uri2.match(AUTHORITY_INTRODUCER_REGION);
       if (introducerMatch !== null) {
         const region = introducerMatch[1];
         const normalizedRegion = region.replace(/[\t\n\r]/g, "");
@@ -9933,7 +9933,7 @@ var require_fast_uri = __commonJS({
           }
         }
       }
-      const matches = uri.match(URI_PARSE);
+      const matches = uri2.match(URI_PARSE);
       if (matches) {
         parsed.scheme = matches[1];
         parsed.userinfo = matches[3];
@@ -9995,7 +9995,7 @@ var require_fast_uri = __commonJS({
         if (!malformedIPLiteral) {
           malformedHost = canonicalizeHost(parsed, options, schemeHandler, isIP);
         }
-        if (uri.indexOf("%") !== -1 && parsed.host !== void 0 && !malformedIPLiteral) {
+        if (uri2.indexOf("%") !== -1 && parsed.host !== void 0 && !malformedIPLiteral) {
           let host = isIP ? parsed.host : normalizePercentEncoding(parsed.host, true);
           if (!isIP) {
             host = normalizePercentEncoding(host.toLowerCase());
@@ -10024,16 +10024,16 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse3(uri, opts) {
-      return parseWithStatus(uri, opts).parsed;
+    function parse3(uri2, opts) {
+      return parseWithStatus(uri2, opts).parsed;
     }
-    function normalizeString(uri, opts) {
-      return normalizeStringWithStatus(uri, opts).normalized;
+    function normalizeString(uri2, opts) {
+      return normalizeStringWithStatus(uri2, opts).normalized;
     }
-    function normalizeStringWithStatus(uri, opts) {
-      const { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = parseWithStatus(uri, opts);
+    function normalizeStringWithStatus(uri2, opts) {
+      const { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = parseWithStatus(uri2, opts);
       return {
-        normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize(parsed, opts),
+        normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri2 : serialize(parsed, opts),
         malformedAuthorityOrPort,
         malformedPercentEncoding,
         malformedSchemeSpecific,
@@ -10041,13 +10041,13 @@ var require_fast_uri = __commonJS({
         malformedScheme
       };
     }
-    function normalizeComparableURI(uri, opts) {
-      if (typeof uri !== "string" && typeof uri !== "object") {
+    function normalizeComparableURI(uri2, opts) {
+      if (typeof uri2 !== "string" && typeof uri2 !== "object") {
         return void 0;
       }
       let value;
       try {
-        value = typeof uri === "string" ? uri : serialize(uri, opts);
+        value = typeof uri2 === "string" ? uri2 : serialize(uri2, opts);
       } catch {
         return void 0;
       }
@@ -10059,7 +10059,7 @@ var require_fast_uri = __commonJS({
       normalize: normalize2,
       resolve,
       resolveComponent,
-      equal,
+      equal: equal2,
       serialize,
       parse: parse3
     };
@@ -10074,9 +10074,9 @@ var require_uri = __commonJS({
   "node_modules/ajv/dist/runtime/uri.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var uri = require_fast_uri();
-    uri.code = 'require("ajv/dist/runtime/uri").default';
-    exports.default = uri;
+    var uri2 = require_fast_uri();
+    uri2.code = 'require("ajv/dist/runtime/uri").default';
+    exports.default = uri2;
   }
 });
 
@@ -10362,8 +10362,8 @@ var require_core = __commonJS({
           keyRef = sch;
         if (sch === void 0) {
           const { schemaId } = this.opts;
-          const root = new compile_1.SchemaEnv({ schema: {}, schemaId });
-          sch = compile_1.resolveSchema.call(this, root, keyRef);
+          const root2 = new compile_1.SchemaEnv({ schema: {}, schemaId });
+          sch = compile_1.resolveSchema.call(this, root2, keyRef);
           if (!sch)
             return;
           this.refs[keyRef] = sch;
@@ -10724,20 +10724,20 @@ var require_ref = __commonJS({
       code(cxt) {
         const { gen, schema: $ref, it } = cxt;
         const { baseId, schemaEnv: env, validateName, opts, self } = it;
-        const { root } = env;
-        if (($ref === "#" || $ref === "#/") && baseId === root.baseId)
+        const { root: root2 } = env;
+        if (($ref === "#" || $ref === "#/") && baseId === root2.baseId)
           return callRootRef();
-        const schOrEnv = compile_1.resolveRef.call(self, root, baseId, $ref);
+        const schOrEnv = compile_1.resolveRef.call(self, root2, baseId, $ref);
         if (schOrEnv === void 0)
           throw new ref_error_1.default(it.opts.uriResolver, baseId, $ref);
         if (schOrEnv instanceof compile_1.SchemaEnv)
           return callValidate(schOrEnv);
         return inlineRefSchema(schOrEnv);
         function callRootRef() {
-          if (env === root)
+          if (env === root2)
             return callRef(cxt, validateName, env, env.$async);
-          const rootName = gen.scopeValue("root", { ref: root });
-          return callRef(cxt, (0, codegen_1._)`${rootName}.validate`, root, root.$async);
+          const rootName = gen.scopeValue("root", { ref: root2 });
+          return callRef(cxt, (0, codegen_1._)`${rootName}.validate`, root2, root2.$async);
         }
         function callValidate(sch) {
           const v = getValidate(cxt, sch);
@@ -10914,7 +10914,7 @@ var require_ucs2length = __commonJS({
   "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str) {
+    function ucs2length2(str) {
       const len = str.length;
       let length = 0;
       let pos = 0;
@@ -10930,8 +10930,8 @@ var require_ucs2length = __commonJS({
       }
       return length;
     }
-    exports.default = ucs2length;
-    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
+    exports.default = ucs2length2;
+    ucs2length2.code = 'require("ajv/dist/runtime/ucs2length").default';
   }
 });
 
@@ -11149,9 +11149,9 @@ var require_equal = __commonJS({
   "node_modules/ajv/dist/runtime/equal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var equal = require_fast_deep_equal();
-    equal.code = 'require("ajv/dist/runtime/equal").default';
-    exports.default = equal;
+    var equal2 = require_fast_deep_equal();
+    equal2.code = 'require("ajv/dist/runtime/equal").default';
+    exports.default = equal2;
   }
 });
 
@@ -12729,10 +12729,33 @@ var require_ajv = __commonJS({
   }
 });
 
+// src/package-root.ts
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+var root;
+function packageRoot() {
+  if (root) return root;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (; ; ) {
+    const manifest = join(dir, "package.json");
+    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, "utf8")).name === "cadre") return root = dir;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('cadre: cannot find the package root (package.json named "cadre")');
+    dir = parent;
+  }
+}
+function packageVersion() {
+  return JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")).version;
+}
+function readPackageJson(relativePath) {
+  return JSON.parse(readFileSync(join(packageRoot(), relativePath), "utf8"));
+}
+
 // src/evaluate/checks/check.ts
 import { lstatSync } from "node:fs";
-import { join } from "node:path";
-function repositoryTree(root, files, directories) {
+import { join as join2 } from "node:path";
+function repositoryTree(root2, files, directories) {
   const sizes = /* @__PURE__ */ new Map();
   return {
     files,
@@ -12743,7 +12766,7 @@ function repositoryTree(root, files, directories) {
       let size = sizes.get(path2);
       if (size === void 0) {
         try {
-          size = lstatSync(join(root, path2)).size;
+          size = lstatSync(join2(root2, path2)).size;
         } catch {
           size = 0;
         }
@@ -12764,12 +12787,12 @@ var RuleCompileError = class extends Error {
 };
 
 // src/run/file-scanner.ts
-import { join as join5 } from "node:path";
+import { join as join7 } from "node:path";
 
 // src/parse/read.ts
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 var BINARY_SNIFF_BYTES = 8e3;
-var readCounter = { files: 0 };
+var readCounter = { files: 0, decoded: 0 };
 function readRegularFile(absolutePath, maxBytes, followLinks) {
   let fd;
   try {
@@ -12807,19 +12830,25 @@ function readSmallFile(absolutePath, maxBytes, options = {}) {
   if ("bytes" in read) return { text: read.bytes.toString("utf8") };
   return read.detail === void 0 ? { skip: read.skip } : { skip: read.skip, detail: read.detail };
 }
+function isEightBitText(bytes) {
+  return !hasUtf16Mark(bytes) && !bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0);
+}
+function hasUtf16Mark(bytes) {
+  return bytes.length >= 2 && (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255);
+}
 function decode(bytes) {
+  readCounter.decoded++;
   if (bytes.length >= 2 && bytes[0] === 255 && bytes[1] === 254) return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)) };
   if (bytes.length >= 2 && bytes[0] === 254 && bytes[1] === 255) return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)) };
-  const sniff = bytes.subarray(0, BINARY_SNIFF_BYTES);
-  if (sniff.includes(0)) return { skip: "binary" };
+  if (!isEightBitText(bytes)) return { skip: "binary" };
   const start = bytes.length >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
   return { text: bytes.toString("utf8", start) };
 }
 
 // src/run/cache.ts
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { join as join2 } from "node:path";
+import { mkdirSync, readFileSync as readFileSync2, renameSync, writeFileSync } from "node:fs";
+import { join as join3 } from "node:path";
 var EVALUATE = 1;
 var COLLECT_OBJECTS = 2;
 var USES_TREE = 4;
@@ -12830,7 +12859,7 @@ var ContentCache = class _ContentCache {
     for (const rule of rules) this.fromRule.set(rule.id, { severity: rule.severity, domain: rule.domain, references: rule.references });
     let loaded = {};
     try {
-      const parsed = JSON.parse(readFileSync(path2, "utf8"));
+      const parsed = JSON.parse(readFileSync2(path2, "utf8"));
       if (parsed.version === CACHE_VERSION && parsed.entries && typeof parsed.entries === "object") {
         loaded = parsed.entries;
         this.previousRepository = parsed.repository;
@@ -12851,7 +12880,7 @@ var ContentCache = class _ContentCache {
   static at(folder, rules, rulesetDigest, toolVersion, optionsKey) {
     const key = createHash("sha256").update(`${rulesetDigest}\0${toolVersion}\0${optionsKey}`).digest("hex").slice(0, 24);
     mkdirSync(folder, { recursive: true });
-    return new _ContentCache(join2(folder, `${key}.json`), rules);
+    return new _ContentCache(join3(folder, `${key}.json`), rules);
   }
   /** Digest of a file tree: its files and folders, in order. */
   static treeDigest(files, directories) {
@@ -16495,17 +16524,17 @@ function parseHtml(text, options = {}) {
   capDepth(dom, MAX_HTML_DEPTH);
   return { dom, isDocument: /<html[\s>]/i.test(text) };
 }
-function unwrapTemplates(root) {
+function unwrapTemplates(root2) {
   const isTemplate = (child) => child.type === "tag" && child.name === "template";
-  const stack = [root];
+  const stack = [root2];
   while (stack.length > 0) {
     const node = stack.pop();
     if (!childrenOf(node)?.length) continue;
     stack.push(...rearrangeChildren(node, (child) => isTemplate(child) ? "replace-by-children" : "keep"));
   }
 }
-function capDepth(root, maxDepth) {
-  const stack = [[root, 0]];
+function capDepth(root2, maxDepth) {
+  const stack = [[root2, 0]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop();
     const children = childrenOf(node);
@@ -16584,8 +16613,8 @@ function kubernetesObjects(documents) {
   }
   return objects;
 }
-function valueAt(root, path2) {
-  let node = root;
+function valueAt(root2, path2) {
+  let node = root2;
   for (const segment of path2) {
     if (node === null || typeof node !== "object") return void 0;
     if (!Object.prototype.hasOwnProperty.call(node, segment)) return void 0;
@@ -16676,25 +16705,74 @@ var LineIndex = class {
 };
 
 // src/parse/keywords.ts
+var ALPHABET = 128;
+var ALPHABET_BITS = 7;
+var MAX_STATES = 1 << 16;
 function keywordSearch(keywords) {
-  const words = [...new Set(keywords)].filter((k2) => k2.length > 0).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const words = [...new Set(keywords)].filter((k2) => k2.length > 0).sort();
   if (words.length === 0) return void 0;
-  const pattern = new RegExp(words.map((word) => word.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&")).join("|"), "g");
-  const contained = new Map(words.map((word) => [word, words.filter((other) => other !== word && word.includes(other))]));
-  return { pattern, contained };
-}
-function findKeywords(search, lowerText) {
-  const found = /* @__PURE__ */ new Set();
-  const { pattern, contained } = search;
-  pattern.lastIndex = 0;
-  let match2;
-  while ((match2 = pattern.exec(lowerText)) !== null) {
-    const word = match2[0];
-    if (!found.has(word)) {
-      found.add(word);
-      for (const inner of contained.get(word)) found.add(inner);
+  const children = [new Int32Array(ALPHABET).fill(-1)];
+  const endingAt = [void 0];
+  const others = [];
+  for (const word of words) {
+    if (!/^[\x00-\x7f]*$/.test(word) || children.length + word.length > MAX_STATES) {
+      others.push(word);
+      continue;
     }
-    pattern.lastIndex = match2.index + 1;
+    let state = 0;
+    for (let i = 0; i < word.length; i++) {
+      const code = word.charCodeAt(i);
+      if (children[state][code] === -1) {
+        children[state][code] = children.length;
+        children.push(new Int32Array(ALPHABET).fill(-1));
+        endingAt.push(void 0);
+      }
+      state = children[state][code];
+    }
+    (endingAt[state] ??= []).push(word);
+  }
+  const fallback = new Int32Array(children.length);
+  const queue = [];
+  for (let code = 0; code < ALPHABET; code++) {
+    const next = children[0][code];
+    if (next === -1) children[0][code] = 0;
+    else queue.push(next);
+  }
+  for (let head = 0; head < queue.length; head++) {
+    const state = queue[head];
+    const suffix = endingAt[fallback[state]];
+    if (suffix) endingAt[state] = [...endingAt[state] ?? [], ...suffix];
+    for (let code = 0; code < ALPHABET; code++) {
+      const next = children[state][code];
+      if (next === -1) children[state][code] = children[fallback[state]][code];
+      else {
+        fallback[next] = children[fallback[state]][code];
+        queue.push(next);
+      }
+    }
+  }
+  const transitions = new Int32Array(children.length * ALPHABET);
+  for (let state = 0; state < children.length; state++) {
+    for (let code = 0; code < ALPHABET; code++) {
+      const folded = code >= 65 && code <= 90 ? code + 32 : code;
+      transitions[state * ALPHABET + code] = children[state][folded] * ALPHABET;
+    }
+  }
+  const ends = Uint8Array.from(endingAt, (words2) => words2 ? 1 : 0);
+  return { transitions, endingAt, ends, others };
+}
+function findKeywords(search, text) {
+  const found = /* @__PURE__ */ new Set();
+  const { transitions, endingAt, ends } = search;
+  let state = 0;
+  for (let i = 0, length = text.length; i < length; i++) {
+    const code = text.charCodeAt(i);
+    state = code < ALPHABET ? transitions[state + code] : 0;
+    if (ends[state >>> ALPHABET_BITS] === 1) for (const word of endingAt[state >>> ALPHABET_BITS]) found.add(word);
+  }
+  if (search.others.length > 0) {
+    const lower = text.toLowerCase();
+    for (const word of search.others) if (lower.includes(word)) found.add(word);
   }
   return found;
 }
@@ -19358,8 +19436,8 @@ function childOf(parent, key) {
   if (parent === null || typeof parent !== "object") return void 0;
   return Object.prototype.hasOwnProperty.call(parent, key) ? parent[key] : void 0;
 }
-function lineOfPath(positions, root, path2, fallback) {
-  let node = root;
+function lineOfPath(positions, root2, path2, fallback) {
+  let node = root2;
   let line = fallback;
   if (node !== null && typeof node === "object") line = positions.get(node)?.line ?? line;
   for (const segment of path2) {
@@ -19391,26 +19469,21 @@ var SourceFile = class {
   text;
   options;
   lineIndex;
-  lower;
   objects;
   parsed = /* @__PURE__ */ new Map();
   found;
   /**
    * Whether the file contains this lower-case keyword. Every rule's keywords are looked for in
-   * one pass over the file (the combined expression of the rule index), the first time a rule asks.
+   * one pass over the file (the rule index's automaton), the first time a rule asks.
    */
   hasKeyword(keyword) {
     const search = this.options.keywords;
-    if (!search) return this.lowerText.includes(keyword);
-    this.found ??= findKeywords(search, this.lowerText);
+    if (!search) return this.text.toLowerCase().includes(keyword);
+    this.found ??= findKeywords(search, this.text);
     return this.found.has(keyword);
   }
   get lines() {
     return this.lineIndex ??= new LineIndex(this.text);
-  }
-  /** The text in lower case, computed once for every keyword filter. */
-  get lowerText() {
-    return this.lower ??= this.text.toLowerCase();
   }
   get isJson() {
     return /\.json$/i.test(this.path);
@@ -19459,12 +19532,9 @@ function messageOf(error) {
   return error instanceof Error ? error.message.split("\n")[0] : String(error);
 }
 
-// src/evaluate/compile.ts
-var import_ajv = __toESM(require_ajv(), 1);
-
 // src/discover/walk.ts
 import { readdirSync, realpathSync } from "node:fs";
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 
 // node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
@@ -21808,11 +21878,11 @@ function matchSegments(pattern, names) {
 }
 
 // src/discover/gitignore.ts
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 var MAX_GITIGNORE_BYTES = 256 * 1024;
 var GitignoreTree = class {
-  constructor(root) {
-    this.root = root;
+  constructor(root2) {
+    this.root = root2;
   }
   root;
   byFolder = /* @__PURE__ */ new Map();
@@ -21856,7 +21926,7 @@ var GitignoreTree = class {
   rulesOf(folder) {
     let rules = this.byFolder.get(folder);
     if (rules !== void 0) return rules;
-    const read = readSmallFile(join3(this.root, folder, ".gitignore"), MAX_GITIGNORE_BYTES);
+    const read = readSmallFile(join4(this.root, folder, ".gitignore"), MAX_GITIGNORE_BYTES);
     rules = "text" in read ? parseGitignore(read.text) : null;
     if (rules?.length === 0) rules = null;
     this.byFolder.set(folder, rules);
@@ -21908,8 +21978,8 @@ function trimTrailingSpaces(line) {
 
 // src/discover/walk.ts
 var ALWAYS_EXCLUDED = [".git", ".hg", ".svn", "node_modules", ".cadre-cache"];
-async function discover(root, options = {}) {
-  const gitignore = options.gitignore === false ? void 0 : new GitignoreTree(root);
+async function discover(root2, options = {}) {
+  const gitignore = options.gitignore === false ? void 0 : new GitignoreTree(root2);
   const excludes = (options.exclude ?? []).map((pattern) => globMatcher(pattern));
   const includes = options.include?.length ? options.include.map((pattern) => globMatcher(pattern)) : void 0;
   const excluded = (relative, name, isDirectory) => {
@@ -21926,7 +21996,7 @@ async function discover(root, options = {}) {
     const folder = pending.pop();
     let entries;
     try {
-      entries = readdirSync(folder === "" ? root : join4(root, folder), { withFileTypes: true });
+      entries = readdirSync(folder === "" ? root2 : join5(root2, folder), { withFileTypes: true });
     } catch (error) {
       if (folder !== "") skipped.push({ file: folder, reason: "unreadable", detail: error.code ?? "EACCES" });
       continue;
@@ -21943,8 +22013,8 @@ async function discover(root, options = {}) {
       }
       if (includes && !includes.some((match2) => match2(path2))) continue;
       if (entry.isSymbolicLink()) {
-        realRoot ??= realpathSync(root);
-        skipped.push({ file: path2, reason: "symlink", detail: symlinkDetail(join4(root, path2), realRoot) });
+        realRoot ??= realpathSync(root2);
+        skipped.push({ file: path2, reason: "symlink", detail: symlinkDetail(join5(root2, path2), realRoot) });
         continue;
       }
       if (!entry.isFile()) {
@@ -23511,11 +23581,11 @@ function isElement(node) {
   return node.type === "tag" || node.type === "script" || node.type === "style";
 }
 function pageIndex(element) {
-  const root = rootOf(element);
-  let index = pages.get(root);
+  const root2 = rootOf(element);
+  let index = pages.get(root2);
   if (index) return index;
   index = { labelTargets: /* @__PURE__ */ new Set(), idCounts: /* @__PURE__ */ new Map() };
-  const stack = [...root.children ?? []];
+  const stack = [...root2.children ?? []];
   while (stack.length > 0) {
     const node = stack.pop();
     if (!isElement(node)) continue;
@@ -23524,7 +23594,7 @@ function pageIndex(element) {
     if (node.name === "label" && node.attribs.for) index.labelTargets.add(node.attribs.for);
     stack.push(...node.children);
   }
-  pages.set(root, index);
+  pages.set(root2, index);
   return index;
 }
 function textOf(node) {
@@ -23625,7 +23695,7 @@ function startTag(text, element) {
 }
 
 // src/evaluate/checks/objects.ts
-function objectsCheck(ajv) {
+function objectsCheck(schemas) {
   return {
     kinds: ["repository"],
     compile(spec) {
@@ -23633,7 +23703,7 @@ function objectsCheck(ajv) {
       let where;
       if (spec.where) {
         try {
-          where = ajv.compile(spec.where);
+          where = schemas.compile(spec.where);
         } catch (error) {
           throw new RuleCompileError(`invalid JSON Schema: ${error.message}`, ["where"]);
         }
@@ -23656,7 +23726,7 @@ function objectsCheck(ajv) {
 import { posix as posix2 } from "node:path";
 
 // node_modules/glob/dist/esm/glob.js
-import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
 
 // node_modules/lru-cache/dist/esm/node/index.min.js
 import { tracingChannel as G, channel as P } from "node:diagnostics_channel";
@@ -24245,7 +24315,7 @@ var I = class d2 {
 
 // node_modules/path-scurry/dist/esm/index.js
 import { posix, win32 } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { lstatSync as lstatSync2, readdir as readdirCB, readdirSync as readdirSync2, readlinkSync, realpathSync as rps } from "fs";
 import * as actualFS from "node:fs";
 import { lstat, readdir, readlink, realpath } from "node:fs/promises";
@@ -25360,13 +25430,13 @@ var PathBase = class {
    *
    * @internal
    */
-  constructor(name, type = UNKNOWN, root, roots, nocase, children, opts) {
+  constructor(name, type = UNKNOWN, root2, roots, nocase, children, opts) {
     this.name = name;
     this.#matchName = nocase ? normalizeNocase(name) : normalize(name);
     this.#type = type & TYPEMASK;
     this.nocase = nocase;
     this.roots = roots;
-    this.root = root || this;
+    this.root = root2 || this;
     this.#children = children;
     this.#fullpath = opts.fullpath;
     this.#relative = opts.relative;
@@ -26144,8 +26214,8 @@ var PathWin32 = class _PathWin32 extends PathBase {
    *
    * @internal
    */
-  constructor(name, type = UNKNOWN, root, roots, nocase, children, opts) {
-    super(name, type, root, roots, nocase, children, opts);
+  constructor(name, type = UNKNOWN, root2, roots, nocase, children, opts) {
+    super(name, type, root2, roots, nocase, children, opts);
   }
   /**
    * @internal
@@ -26167,9 +26237,9 @@ var PathWin32 = class _PathWin32 extends PathBase {
     if (rootPath === this.root.name) {
       return this.root;
     }
-    for (const [compare, root] of Object.entries(this.roots)) {
+    for (const [compare, root2] of Object.entries(this.roots)) {
       if (this.sameRoot(rootPath, compare)) {
-        return this.roots[rootPath] = root;
+        return this.roots[rootPath] = root2;
       }
     }
     return this.roots[rootPath] = new PathScurryWin32(rootPath, this).root;
@@ -26197,8 +26267,8 @@ var PathPosix = class _PathPosix extends PathBase {
    *
    * @internal
    */
-  constructor(name, type = UNKNOWN, root, roots, nocase, children, opts) {
-    super(name, type, root, roots, nocase, children, opts);
+  constructor(name, type = UNKNOWN, root2, roots, nocase, children, opts) {
+    super(name, type, root2, roots, nocase, children, opts);
   }
   /**
    * @internal
@@ -26256,7 +26326,7 @@ var PathScurryBase = class {
   constructor(cwd = process.cwd(), pathImpl, sep2, { nocase, childrenCacheSize = 16 * 1024, fs = defaultFS } = {}) {
     this.#fs = fsFromOption(fs);
     if (cwd instanceof URL || cwd.startsWith("file://")) {
-      cwd = fileURLToPath(cwd);
+      cwd = fileURLToPath2(cwd);
     }
     const cwdPath = pathImpl.resolve(cwd);
     this.roots = /* @__PURE__ */ Object.create(null);
@@ -27196,10 +27266,10 @@ var Processor = class _Processor {
     const processingSet = patterns.map((p) => [target, p]);
     for (let [t, pattern] of processingSet) {
       this.hasWalkedCache.storeWalked(t, pattern);
-      const root = pattern.root();
+      const root2 = pattern.root();
       const absolute = pattern.isAbsolute() && this.opts.absolute !== false;
-      if (root) {
-        t = t.resolve(root === "/" && this.opts.root !== void 0 ? this.opts.root : root);
+      if (root2) {
+        t = t.resolve(root2 === "/" && this.opts.root !== void 0 ? this.opts.root : root2);
         const rest2 = pattern.rest();
         if (!rest2) {
           this.matches.add(t, true, false);
@@ -27721,7 +27791,7 @@ var Glob = class {
     if (!opts.cwd) {
       this.cwd = "";
     } else if (opts.cwd instanceof URL || opts.cwd.startsWith("file://")) {
-      opts.cwd = fileURLToPath2(opts.cwd);
+      opts.cwd = fileURLToPath3(opts.cwd);
     }
     this.cwd = opts.cwd || "";
     this.root = opts.root;
@@ -28132,7 +28202,7 @@ function fromNode(stage) {
 }
 
 // src/evaluate/checks/schema.ts
-function schemaCheck(ajv) {
+function schemaCheck(schemas) {
   return {
     kinds: ["yaml", "json", "kubernetes", "dockerfile"],
     compile(spec, _rule, kind) {
@@ -28142,8 +28212,8 @@ function schemaCheck(ajv) {
       } catch (error) {
         throw new RuleCompileError(error.message, ["select"]);
       }
-      const where = spec.where ? compileSchema(ajv, spec.where, "where") : void 0;
-      const assert = compileSchema(ajv, spec.assert, "assert");
+      const where = spec.where ? compileSchema(schemas, spec.where, "where") : void 0;
+      const assert = compileSchema(schemas, spec.assert, "assert");
       return ({ file }) => {
         if (!file) return null;
         const violations = [];
@@ -28166,9 +28236,9 @@ function schemaCheck(ajv) {
     }
   };
 }
-function compileSchema(ajv, schema, key) {
+function compileSchema(schemas, schema, key) {
   try {
-    return ajv.compile(schema);
+    return schemas.compile(schema);
   } catch (error) {
     throw new RuleCompileError(`invalid JSON Schema: ${error.message}`, [key]);
   }
@@ -28181,8 +28251,8 @@ function pointerToPath(pointer) {
   if (pointer === "") return [];
   return pointer.slice(1).split("/").map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~")).map((segment) => /^\d+$/.test(segment) ? Number(segment) : segment);
 }
-function offendingValue(root, path2, error) {
-  let node = root;
+function offendingValue(root2, path2, error) {
+  let node = root2;
   for (const segment of path2) {
     if (node === null || typeof node !== "object") return void 0;
     node = node[segment];
@@ -28340,13 +28410,13 @@ function compile3(source, path2, options) {
 }
 
 // src/evaluate/checks/index.ts
-function checkKinds(ajv) {
+function checkKinds(schemas) {
   return {
     text: textCheck,
-    schema: schemaCheck(ajv),
+    schema: schemaCheck(schemas),
     html: htmlCheck,
     repository: repositoryCheck,
-    objects: objectsCheck(ajv)
+    objects: objectsCheck(schemas)
   };
 }
 function compileCheck(check, rule, kind, kinds, path2 = ["check"]) {
@@ -28433,6 +28503,55 @@ function withParameterValues(rule, values) {
   return { ...rule, parameters };
 }
 
+// src/evaluate/schema-engine.ts
+var import_ajv = __toESM(require_ajv(), 1);
+var import_equal = __toESM(require_equal(), 1);
+var import_ucs2length = __toESM(require_ucs2length(), 1);
+var import_uri = __toESM(require_uri(), 1);
+import { existsSync as existsSync2, readFileSync as readFileSync3 } from "node:fs";
+import { join as join6 } from "node:path";
+var SCHEMA_ENGINE_OPTIONS = { allErrors: false, strict: true, strictTypes: false, strictTuples: false, strictRequired: false, allowUnionTypes: true, validateFormats: false };
+var defaultOf = (module) => typeof module === "function" ? module : module.default;
+var VALIDATOR_RUNTIME = {
+  "ajv/dist/runtime/equal": defaultOf(import_equal.default),
+  "ajv/dist/runtime/ucs2length": defaultOf(import_ucs2length.default),
+  "ajv/dist/runtime/uri": defaultOf(import_uri.default)
+};
+var ENGINE = JSON.stringify(SCHEMA_ENGINE_OPTIONS);
+function createSchemaEngine(validatorsFile) {
+  const ajv = new import_ajv.Ajv(SCHEMA_ENGINE_OPTIONS);
+  let precompiled;
+  return {
+    compile(schema) {
+      precompiled ??= loadPrecompiled(validatorsFile ?? validatorsPath());
+      return precompiled.get(JSON.stringify(schema)) ?? ajv.compile(schema);
+    }
+  };
+}
+function builtValidatorsPath() {
+  return join6(packageRoot(), "lib", "builtin-validators.json");
+}
+function validatorsPath() {
+  const built = builtValidatorsPath();
+  return existsSync2(built) ? built : join6(packageRoot(), "dist", "builtin-validators.json");
+}
+function loadPrecompiled(path2) {
+  let file;
+  try {
+    file = JSON.parse(readFileSync3(path2, "utf8"));
+  } catch {
+    return /* @__PURE__ */ new Map();
+  }
+  if (file.engine !== ENGINE) return /* @__PURE__ */ new Map();
+  const exports = {};
+  const require2 = (name) => {
+    if (!(name in VALIDATOR_RUNTIME)) throw new Error(`generated validator requires ${name}`);
+    return { default: VALIDATOR_RUNTIME[name] };
+  };
+  new Function("exports", "require", file.code)(exports, require2);
+  return new Map(file.schemas.map((schema, i) => [schema, exports[`v${i}`]]));
+}
+
 // src/evaluate/compile.ts
 var DEFAULT_FILES = {
   text: ["**"],
@@ -28462,9 +28581,6 @@ var DEFAULT_FILES = {
   ],
   repository: []
 };
-function createSchemaEngine() {
-  return new import_ajv.Ajv({ allErrors: false, strict: true, strictTypes: false, strictTuples: false, strictRequired: false, allowUnionTypes: true, validateFormats: false });
-}
 var RuleIndex = class {
   fileRules = [];
   repositoryRules = [];
@@ -28482,14 +28598,14 @@ var RuleIndex = class {
   kubernetesFiles = DEFAULT_FILES.kubernetes.map((p) => globMatcher(p));
   patternKeys = /* @__PURE__ */ new Map();
   /** Checks are compiled the first time a file needs them, so a small scan pays only for what it uses. */
-  constructor(rules, ajv) {
+  constructor(rules, schemas) {
     let kinds;
     for (const rule of rules) {
       let check;
       const compiled = {
         rule,
         get check() {
-          kinds ??= checkKinds(ajv ?? createSchemaEngine());
+          kinds ??= checkKinds(schemas ?? createSchemaEngine());
           return check ??= compileCheck(resolveParameters(rule), rule, rule.target.kind, kinds);
         },
         patternSet: rule.target.kind === "repository" ? -1 : this.patternSetOf(rule),
@@ -28499,10 +28615,10 @@ var RuleIndex = class {
     }
     this.objectKinds = objectKindsOf(this.repositoryRules.map((compiled) => compiled.rule));
     this.needsObjects = this.objectKinds.size > 0;
-    this.keywordPattern = combinedKeywords(rules);
+    this.keywords = keywordsOf(rules);
   }
-  /** Every keyword of every text check, as one expression: a file is searched for them once. */
-  keywordPattern;
+  /** Every keyword of every text check: a file is searched for all of them in one pass. */
+  keywords;
   /** Compiles every check now; throws RuleCompileError for the first rule that cannot be compiled. */
   compileAll() {
     for (const compiled of [...this.fileRules, ...this.repositoryRules]) void compiled.check;
@@ -28557,12 +28673,12 @@ function objectKindsOf(rules) {
   }
   return kinds;
 }
-function combinedKeywords(rules) {
+function keywordsOf(rules) {
   const keywords = /* @__PURE__ */ new Set();
   for (const rule of rules) {
     for (const [name, spec] of leafChecks(rule.check)) if (name === "text") for (const keyword of spec.keywords ?? []) keywords.add(keyword);
   }
-  return keywordSearch(keywords);
+  return [...keywords];
 }
 
 // src/evaluate/evaluate-file.ts
@@ -28684,16 +28800,16 @@ function fillTemplate(template, values) {
 }
 
 // src/waive/inline.ts
-var MARKER = "cadre-ignore";
+var INLINE_MARKER = "cadre-ignore";
 var SUPPRESSION = /cadre-ignore\s+([a-z0-9][a-z0-9-]*(?:\s*,\s*[a-z0-9][a-z0-9-]*)*)\s*(?::\s*(.*?))?\s*(?:-->|\*\/|#\}|%>|\}\})?\s*$/;
 function findInlineSuppressions(file, text, lines) {
-  if (!text.includes(MARKER)) return [];
+  if (!text.includes(INLINE_MARKER)) return [];
   const found = [];
   let from = 0;
   for (; ; ) {
-    const at = text.indexOf(MARKER, from);
+    const at = text.indexOf(INLINE_MARKER, from);
     if (at < 0) break;
-    from = at + MARKER.length;
+    from = at + INLINE_MARKER.length;
     const line = lines.lineAt(at);
     const match2 = SUPPRESSION.exec(lines.lineText(line));
     if (!match2) continue;
@@ -28709,6 +28825,7 @@ var FileScanner = class {
     this.options = options;
     this.index = new RuleIndex(rules);
     this.repository = repository;
+    this.keywords = keywordSearch([...this.index.keywords, INLINE_MARKER]);
   }
   rules;
   options;
@@ -28716,6 +28833,8 @@ var FileScanner = class {
   timings = { read: 0, evaluate: 0, parse: {}, rules: /* @__PURE__ */ new Map() };
   /** Repository facts file rules may consult (file tree only; objects are for repository rules). */
   repository;
+  /** The rules' keywords and the inline suppression marker, all found in one pass over a file. */
+  keywords;
   /** What the file needs, or null when nothing wants it (it is then never read). */
   taskFor(path2) {
     const rules = this.index.rulesFor(path2);
@@ -28727,13 +28846,18 @@ var FileScanner = class {
     const outcome = { path: task.path, scanned: false, findings: [], errors: [], suppressions: [], objects: [] };
     const { maxFileSize } = this.options;
     let since = performance.now();
-    const bytes = readBytes(join5(this.options.target, task.path), maxFileSize);
+    const bytes = readBytes(join7(this.options.target, task.path), maxFileSize);
     this.timings.read += performance.now() - since;
     const hash = !task.hash ? void 0 : "bytes" in bytes ? ContentCache.hash(bytes.bytes) : bytes.skip === "too-large" ? `too-large:${bytes.stamp.size}` : void 0;
     const stamp = bytes.stamp;
     if (hash && task.cached && task.cached.hash === hash) return { ...task.cached.outcome, hash, stamp, fromCache: true };
-    const read = "bytes" in bytes ? decode(bytes.bytes) : bytes;
     if (hash) Object.assign(outcome, { hash, stamp });
+    const rules = task.evaluate ? this.index.rulesFor(task.path) : [];
+    if ("bytes" in bytes && rules.every(isKubernetesRule) && holdsNoKubernetesObject(bytes.bytes)) {
+      outcome.scanned = task.evaluate;
+      return outcome;
+    }
+    const read = "bytes" in bytes ? decode(bytes.bytes) : bytes;
     if ("skip" in read) {
       if (task.evaluate) outcome.skipped = { file: task.path, reason: read.skip, ...read.detail ? { detail: read.detail } : {} };
       return outcome;
@@ -28742,13 +28866,13 @@ var FileScanner = class {
     const observe = this.options.timings ? (kind, ms) => {
       this.timings.parse[kind] = (this.timings.parse[kind] ?? 0) + ms;
     } : void 0;
-    const file = new SourceFile(task.path, read.text, { observe, keywords: this.index.keywordPattern });
+    const file = new SourceFile(task.path, read.text, { observe, keywords: this.keywords });
     if (task.evaluate) {
       outcome.scanned = true;
-      const result = evaluateFile(file, this.index.rulesFor(task.path), this.repository, new FindingBuilder(this.options.lang), this.options.timings ? this.timings.rules : void 0);
+      const result = evaluateFile(file, rules, this.repository, new FindingBuilder(this.options.lang), this.options.timings ? this.timings.rules : void 0);
       outcome.findings = result.findings;
       outcome.errors = result.errors;
-      outcome.suppressions = findInlineSuppressions(file.path, file.text, file.lines);
+      if (file.hasKeyword(INLINE_MARKER)) outcome.suppressions = findInlineSuppressions(file.path, file.text, file.lines);
     }
     if (task.collectObjects) {
       const collected = collectObjectFacts(file, this.index.objectKinds);
@@ -28760,6 +28884,10 @@ var FileScanner = class {
     return outcome;
   }
 };
+var isKubernetesRule = (compiled) => compiled.rule.target.kind === "kubernetes";
+function holdsNoKubernetesObject(bytes) {
+  return isEightBitText(bytes) && (!bytes.includes("apiVersion") || !bytes.includes("kind")) && !bytes.includes(INLINE_MARKER);
+}
 
 export {
   LineIndex,
@@ -28769,6 +28897,9 @@ export {
   decode,
   require_codegen,
   require_ajv,
+  packageRoot,
+  packageVersion,
+  readPackageJson,
   discover,
   globMatcher,
   repositoryTree,
