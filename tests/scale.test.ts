@@ -1,5 +1,5 @@
 // The report does not depend on how the work was spread: threads, cache, shards.
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../src/model/types.js';
@@ -121,6 +121,28 @@ describe('scale', () => {
     expect(after.report.findings.map((f) => f.ruleId)).toEqual(['secret-todo']);
     const uncached = await scan({ target, rules: [dockerignore, rules[1]], lang: 'en', workers: 0, exclude: ['.cadre-cache/**'] });
     expect(comparable(after.report)).toEqual(comparable(uncached.report));
+  });
+
+  it('judges the conditions of objects checks where the file is read: the cache holds no manifest content, and follows its changes', async () => {
+    const scaled = rule({
+      id: 'cpin-hpa',
+      kind: 'repository',
+      check: { all: [{ objects: { kinds: ['Deployment'], where: { properties: { spec: { properties: { replicas: { minimum: 2 } } } } } } }, { not: { objects: { kinds: ['HorizontalPodAutoscaler'] } } }] },
+    });
+    const manifest = (replicas: number) => `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, annotations: {owner: do-not-store-me}}\nspec: {replicas: ${replicas}}\n`;
+    const target = repo({ 'deploy.yaml': manifest(3), 'batch.yaml': manifest(1).replace('web', 'batch') });
+    const cacheDir = join(target, '.cadre-cache');
+    const scanWith = (workers: number) => scan({ target, rules: [scaled], lang: 'en', workers, cacheDir, exclude: ['.cadre-cache/**'] });
+    const names = (report: Report) => report.findings.map((f) => `${f.file}:${f.line}`);
+    expect(names((await scanWith(2)).report)).toEqual(['deploy.yaml:1']);
+    const cacheFile = readdirSync(cacheDir).map((name) => readFileSync(join(cacheDir, name), 'utf8')).join('');
+    expect(cacheFile).toContain('deploy.yaml');
+    expect(cacheFile).not.toContain('do-not-store-me');
+    writeFileSync(join(target, 'deploy.yaml'), manifest(1));
+    writeFileSync(join(target, 'batch.yaml'), manifest(4).replace('web', 'batch'));
+    const edited = await scanWith(0);
+    expect(names(edited.report)).toEqual(['batch.yaml:1']);
+    expect(comparable(edited.report)).toEqual(comparable((await scan({ target, rules: [scaled], lang: 'en', workers: 0, exclude: ['.cadre-cache/**'] })).report));
   });
 
   it('reuses the outcome of the repository rules only while the tree and the sizes they looked at are the same', async () => {

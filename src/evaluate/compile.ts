@@ -42,11 +42,17 @@ export class RuleIndex {
   readonly repositoryRules: CompiledRule[] = [];
   /** Some repository rule looks at the Kubernetes objects of the whole repository. */
   readonly needsObjects: boolean;
+  /** The object kinds repository rules look at: only those are collected. */
+  readonly objectKinds: Set<string>;
   /**
-   * The object kinds repository rules look at, and whether they look inside them (a `where`
-   * schema): only those are collected, and only those keep their content.
+   * The distinct `where` conditions of the repository rules' objects checks. An object is judged
+   * against them where its file is read, and carries the indices of those it satisfies instead
+   * of its content, which keeps what crosses threads and goes into the cache small.
    */
-  readonly objectKinds: Map<string, { content: boolean }>;
+  readonly objectConditions: { kinds: Set<string>; where: Record<string, unknown> }[];
+  private readonly conditionIds = new Map<string, number>();
+  private conditionValidators?: ((value: unknown) => boolean)[];
+  private schemaEngine?: SchemaEngine;
   private readonly patternSets: PatternSet[] = [];
   /** Every distinct file pattern of the rules, compiled once; each is tested at most once per path. */
   private readonly patterns: ((path: string) => boolean)[] = [];
@@ -56,21 +62,33 @@ export class RuleIndex {
 
   /** Checks are compiled the first time a file needs them, so a small scan pays only for what it uses. */
   constructor(rules: Rule[], schemas?: SchemaEngine) {
+    this.schemaEngine = schemas;
     let kinds: ReturnType<typeof checkKinds> | undefined;
+    const checkKindsOnce = () => (kinds ??= checkKinds({ schemas: this.schemas(), objectCondition: (where) => this.conditionId(where) }));
     for (const rule of rules) {
       let check: CompiledCheck | undefined;
       const compiled: CompiledRule = {
         rule,
         get check() {
-          kinds ??= checkKinds(schemas ?? createSchemaEngine());
-          return (check ??= compileCheck(resolveParameters(rule), rule, rule.target.kind, kinds));
+          return (check ??= compileCheck(resolveParameters(rule), rule, rule.target.kind, checkKindsOnce()));
         },
         patternSet: rule.target.kind === 'repository' ? -1 : this.patternSetOf(rule),
         usesTree: rule.target.kind !== 'repository' && leafChecks(rule.check).some(([name]) => name === 'repository'),
       };
       (rule.target.kind === 'repository' ? this.repositoryRules : this.fileRules).push(compiled);
     }
-    this.objectKinds = objectKindsOf(this.repositoryRules.map((compiled) => compiled.rule));
+    const objectChecks = this.repositoryRules.flatMap((compiled) => leafChecks(resolveParameters(compiled.rule)).filter(([name]) => name === 'objects').map(([, spec]) => spec as ObjectsCheck));
+    this.objectKinds = new Set(objectChecks.flatMap((objects) => objects.kinds));
+    this.objectConditions = [];
+    for (const { kinds, where } of objectChecks) {
+      if (!where) continue;
+      const key = JSON.stringify(where);
+      const id = this.conditionIds.get(key);
+      if (id === undefined) {
+        this.conditionIds.set(key, this.objectConditions.length);
+        this.objectConditions.push({ kinds: new Set(kinds), where });
+      } else for (const kind of kinds) this.objectConditions[id].kinds.add(kind);
+    }
     this.needsObjects = this.objectKinds.size > 0;
     this.keywords = keywordsOf(rules);
   }
@@ -82,6 +100,26 @@ export class RuleIndex {
   compileAll(): this {
     for (const compiled of [...this.fileRules, ...this.repositoryRules]) void compiled.check;
     return this;
+  }
+
+  /** The indices of the object conditions an object of this kind and content satisfies. */
+  conditionsMet(kind: string, value: unknown): number[] {
+    this.conditionValidators ??= this.objectConditions.map(({ where }) => this.schemas().compile(where));
+    const met: number[] = [];
+    this.objectConditions.forEach((condition, id) => {
+      if (condition.kinds.has(kind) && this.conditionValidators![id](value)) met.push(id);
+    });
+    return met;
+  }
+
+  private conditionId(where: Record<string, unknown>): number {
+    const id = this.conditionIds.get(JSON.stringify(where));
+    if (id === undefined) throw new Error('objects check compiled outside its rule index');
+    return id;
+  }
+
+  private schemas(): SchemaEngine {
+    return (this.schemaEngine ??= createSchemaEngine());
   }
 
   /** Whether the file's Kubernetes objects must be collected for the repository rules. */
@@ -127,18 +165,6 @@ function leafChecks(check: Check): [string, unknown][] {
   if (name === 'all' || name === 'any') return (spec as Check[]).flatMap(leafChecks);
   if (name === 'not') return leafChecks(spec as Check);
   return [[name, spec]];
-}
-
-function objectKindsOf(rules: Rule[]): Map<string, { content: boolean }> {
-  const kinds = new Map<string, { content: boolean }>();
-  for (const rule of rules) {
-    for (const [name, spec] of leafChecks(rule.check)) {
-      if (name !== 'objects') continue;
-      const objects = spec as ObjectsCheck;
-      for (const kind of objects.kinds) kinds.set(kind, { content: (kinds.get(kind)?.content ?? false) || objects.where !== undefined });
-    }
-  }
-  return kinds;
 }
 
 function keywordsOf(rules: Rule[]): string[] {

@@ -4,7 +4,7 @@
 import type { Finding, ScanError } from '../model/types.js';
 import { ParseError, type SourceFile } from '../parse/source-file.js';
 import type { CheckContext, ObjectFact, RepositoryTree } from './checks/check.js';
-import type { CompiledRule } from './compile.js';
+import type { CompiledRule, RuleIndex } from './compile.js';
 import type { FindingBuilder } from './findings.js';
 
 export interface RuleTiming {
@@ -73,23 +73,26 @@ function record(timings: Map<string, RuleTiming>, ruleId: string, milliseconds: 
 
 /**
  * The facts repository rules need about a file's Kubernetes objects: objects of the kinds they
- * name, with their content only where a rule looks inside (it is kept in the cache and sent
- * between threads, so it stays small).
+ * name, with the conditions (`where`) each satisfies instead of its content (facts are kept in
+ * the cache and sent between threads, so they stay small).
  */
-export function collectObjectFacts(file: SourceFile, kinds: Map<string, { content: boolean }>): { objects: ObjectFact[]; error?: ScanError } {
+export function collectObjectFacts(file: SourceFile, index: Pick<RuleIndex, 'objectKinds' | 'conditionsMet'>): { objects: ObjectFact[]; error?: ScanError } {
   try {
     return {
       objects: file
         .kubernetes()
-        .filter((object) => kinds.has(object.kind))
-        .map((object) => ({
-          file: file.path,
-          line: object.document.line,
-          kind: object.kind,
-          name: object.name,
-          ...(object.namespace ? { namespace: object.namespace } : {}),
-          value: kinds.get(object.kind)!.content ? object.value : {},
-        })),
+        .filter((object) => index.objectKinds.has(object.kind))
+        .map((object) => {
+          const satisfies = index.conditionsMet(object.kind, object.value);
+          return {
+            file: file.path,
+            line: object.document.line,
+            kind: object.kind,
+            name: object.name,
+            ...(object.namespace ? { namespace: object.namespace } : {}),
+            ...(satisfies.length > 0 ? { satisfies } : {}),
+          };
+        }),
     };
   } catch (error) {
     if (!(error instanceof ParseError)) throw error;

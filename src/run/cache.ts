@@ -61,7 +61,7 @@ interface StoredRepository {
 }
 
 /** Raised whenever the stored shape changes: an older cache file is then ignored. */
-const CACHE_VERSION = 6;
+const CACHE_VERSION = 7;
 
 interface CacheFile {
   version: typeof CACHE_VERSION;

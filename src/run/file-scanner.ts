@@ -119,7 +119,7 @@ export class FileScanner {
       if (file.hasKeyword(INLINE_MARKER)) outcome.suppressions = findInlineSuppressions(file.path, file.text, file.lines);
     }
     if (task.collectObjects) {
-      const collected = collectObjectFacts(file, this.index.objectKinds);
+      const collected = collectObjectFacts(file, this.index);
       outcome.objects = collected.objects;
       const error = collected.error;
       if (task.evaluate && error && !outcome.errors.some((e) => e.file === error.file && e.line === error.line)) outcome.errors.push(error);

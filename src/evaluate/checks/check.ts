@@ -52,7 +52,11 @@ export interface ObjectFact {
   kind: string;
   name: string;
   namespace?: string;
-  value: Record<string, unknown>;
+  /**
+   * The indices of the rule index's object conditions (the `where` schemas of objects checks)
+   * the object satisfies; its content itself is not kept.
+   */
+  satisfies?: number[];
 }
 
 export interface CheckContext {

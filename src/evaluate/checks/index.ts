@@ -17,13 +17,19 @@ import { textCheck } from './text.js';
 
 export type CheckKindName = 'text' | 'schema' | 'html' | 'repository' | 'objects';
 
-export function checkKinds(schemas: SchemaEngine): Record<CheckKindName, CheckCompiler<never>> {
+/** What compiling checks needs from the run: the JSON Schema engine, and the index of an objects check's condition. */
+export interface CheckCompileContext {
+  schemas: SchemaEngine;
+  objectCondition(where: Record<string, unknown>): number;
+}
+
+export function checkKinds(context: CheckCompileContext): Record<CheckKindName, CheckCompiler<never>> {
   return {
     text: textCheck as CheckCompiler<never>,
-    schema: schemaCheck(schemas) as CheckCompiler<never>,
+    schema: schemaCheck(context.schemas) as CheckCompiler<never>,
     html: htmlCheck as CheckCompiler<never>,
     repository: repositoryCheck as CheckCompiler<never>,
-    objects: objectsCheck(schemas) as CheckCompiler<never>,
+    objects: objectsCheck(context) as CheckCompiler<never>,
   };
 }
 
