@@ -15,7 +15,7 @@ import { evaluateRepository, type RuleTiming } from './evaluate/evaluate-file.js
 import { FindingBuilder } from './evaluate/findings.js';
 import { FileScanner, type FileOutcome, type FileTask, type ScannerOptions, type ScannerTimings } from './run/file-scanner.js';
 import { scanInWorkers, workerEntry } from './run/worker-pool.js';
-import { ContentCache, type FileStamp } from './run/cache.js';
+import { ContentCache, type FileStamp, type RepositoryOutcome } from './run/cache.js';
 import { inShard, type Shard } from './run/shard.js';
 import { applyWaivers } from './waive/apply.js';
 import { applyBaseline } from './waive/baseline.js';
@@ -115,8 +115,9 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   lap('compile', since);
 
   const version = packageVersion();
+  const maxPerRule = options.maxFindingsPerRule ?? DEFAULT_MAX_FINDINGS_PER_RULE;
   const cache = options.cacheDir
-    ? ContentCache.at(options.cacheDir, options.rules, rulesetDigest(options.rules), version, JSON.stringify([options.lang, scannerOptions.maxFileSize]))
+    ? ContentCache.at(options.cacheDir, options.rules, rulesetDigest(options.rules), version, JSON.stringify([options.lang, scannerOptions.maxFileSize, maxPerRule]))
     : undefined;
 
   const runsRepositoryRules = !options.shard || options.shard.index === 1;
@@ -128,7 +129,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const { outcomes, timings, threads } = await scanFiles(tasks, { options, scanner, scannerOptions, repository, cache, treeOf });
   lap('files', since);
 
-  const capped = new FindingCap(options.maxFindingsPerRule ?? DEFAULT_MAX_FINDINGS_PER_RULE);
+  const capped = new FindingCap(maxPerRule);
   const errors: ScanError[] = [];
   const skipped: SkippedFile[] = [...discovery.skipped.filter((s) => inShard(s.file, options.shard))];
   const suppressions: InlineSuppression[] = [];
@@ -151,9 +152,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   if (runsRepositoryRules) {
     // With a cache, the repository rules are not evaluated again when nothing they look at changed.
     const known = cache && cacheHits === outcomes.length ? cache.repositoryOutcome(treeDigest(), (path) => repository.sizeOf(path)) : undefined;
-    const repositoryResult = known ?? evaluateRepository(scanner.index.repositoryRules, repository, new FindingBuilder(options.lang));
-    if (cache && !known) cache.setRepositoryOutcome(treeDigest(), repository.sizesAsked, repositoryResult.findings, repositoryResult.errors);
+    const repositoryResult = known ?? cappedPerRule(evaluateRepository(scanner.index.repositoryRules, repository, new FindingBuilder(options.lang)), maxPerRule);
+    if (cache && !known) cache.setRepositoryOutcome(treeDigest(), repository.sizesAsked, repositoryResult);
     capped.add(repositoryResult.findings);
+    capped.addOmitted(repositoryResult.truncated);
     errors.push(...repositoryResult.errors);
   }
   cache?.save();
@@ -288,6 +290,13 @@ async function scanFiles(tasks: FileTask[], context: FilesContext): Promise<{ ou
   }
   pending.forEach((index, i) => (outcomes[index] = scanned[i]));
   return { outcomes, timings, threads: entry ? threads : 0 };
+}
+
+/** A repository outcome with each rule's findings already capped: it is kept that way in the cache. */
+function cappedPerRule(outcome: { findings: Finding[]; errors: ScanError[] }, max: number): RepositoryOutcome {
+  const cap = new FindingCap(max);
+  cap.add(outcome.findings);
+  return { ...cap.result(), errors: outcome.errors };
 }
 
 function workerCount(requested: number | 'auto' | undefined, files: number): number {

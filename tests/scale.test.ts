@@ -203,6 +203,28 @@ describe('scale', () => {
     expect(report.truncated).toEqual([{ ruleId: 'secret-todo', omitted: 20 }]);
   });
 
+  it('caps the findings of a repository rule the same way from the cache, and keeps only what the report shows', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 30; i++) files[`deploy-${String(i).padStart(2, '0')}.yaml`] = `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d${i}}\n`;
+    const target = repo(files);
+    const cacheDir = join(target, '.cadre-cache');
+    const netpol = rules[3];
+    const scanWith = (maxFindingsPerRule: number, cached = true) =>
+      scan({ target, rules: [netpol], lang: 'en', workers: 0, maxFindingsPerRule, exclude: ['.cadre-cache/**'], ...(cached ? { cacheDir } : {}) });
+    const cold = await scanWith(10);
+    expect(cold.report.findings).toHaveLength(10);
+    expect(cold.report.truncated).toEqual([{ ruleId: 'k8s-netpol', omitted: 20 }]);
+    const warm = await scanWith(10);
+    expect(warm.cacheHits).toBe(30);
+    expect(comparable(warm.report)).toEqual(comparable(cold.report));
+    const stored = readdirSync(cacheDir).map((name) => readFileSync(join(cacheDir, name), 'utf8')).join('');
+    expect(stored.match(/"ruleId":"k8s-netpol"/g)).toHaveLength(10);
+    // Another cap is another cache: never the outcome capped for the first one.
+    const wider = await scanWith(25);
+    expect(wider.report.findings).toHaveLength(25);
+    expect(comparable(wider.report)).toEqual(comparable((await scanWith(25, false)).report));
+  });
+
   it('scans the demo the same way with the built-in rules, threaded or not', async () => {
     const { rules: builtin } = await loadRules([builtinRulesDir()]);
     const demo = join(import.meta.dirname, '..', 'fixtures', 'demo');

@@ -19,6 +19,15 @@ export class FindingCap {
     }
   }
 
+  /** Findings of rules already capped elsewhere (a repository outcome capped when it was computed): counted as left out. */
+  addOmitted(truncated: { ruleId: string; omitted: number }[]): void {
+    for (const { ruleId, omitted } of truncated) {
+      let entry = this.perRule.get(ruleId);
+      if (!entry) this.perRule.set(ruleId, (entry = { kept: [], omitted: 0 }));
+      entry.omitted += omitted;
+    }
+  }
+
   result(): { findings: Finding[]; truncated: { ruleId: string; omitted: number }[] } {
     const findings: Finding[] = [];
     const truncated: { ruleId: string; omitted: number }[] = [];

@@ -58,6 +58,8 @@ interface StoredRepository {
   s: [string, number][];
   f?: StoredFinding[];
   e?: ScanError[];
+  /** Findings left out per rule: the outcome is stored capped. */
+  c?: [string, number][];
 }
 
 /** Raised whenever the stored shape changes: an older cache file is then ignored. */
@@ -67,6 +69,13 @@ interface CacheFile {
   version: typeof CACHE_VERSION;
   entries: Record<string, StoredEntry>;
   repository?: StoredRepository;
+}
+
+/** The outcome of the repository rules, each rule's findings capped (the rest counted). */
+export interface RepositoryOutcome {
+  findings: Finding[];
+  errors: ScanError[];
+  truncated: { ruleId: string; omitted: number }[];
 }
 
 /** A previous outcome and the content hash it was computed for. */
@@ -172,17 +181,22 @@ export class ContentCache {
    * the Kubernetes objects are those it was computed from), the tree is the same and so are the
    * sizes of the files the rules looked at.
    */
-  repositoryOutcome(tree: string, sizeOf: (path: string) => number): { findings: Finding[]; errors: ScanError[] } | undefined {
+  repositoryOutcome(tree: string, sizeOf: (path: string) => number): RepositoryOutcome | undefined {
     const stored = this.previousRepository;
     if (!stored || stored.t !== tree || stored.s.some(([path, size]) => sizeOf(path) !== size)) return undefined;
     this.nextRepository = stored;
-    return { findings: (stored.f ?? []).map((finding) => this.hydrate(finding)), errors: stored.e ?? [] };
+    return {
+      findings: (stored.f ?? []).map((finding) => this.hydrate(finding)),
+      errors: stored.e ?? [],
+      truncated: (stored.c ?? []).map(([ruleId, omitted]) => ({ ruleId, omitted })),
+    };
   }
 
-  setRepositoryOutcome(tree: string, sizes: ReadonlyMap<string, number>, findings: Finding[], errors: ScanError[]): void {
+  setRepositoryOutcome(tree: string, sizes: ReadonlyMap<string, number>, outcome: RepositoryOutcome): void {
     const stored: StoredRepository = { t: tree, s: [...sizes] };
-    if (findings.length > 0) stored.f = findings.map((finding) => this.dehydrate(finding));
-    if (errors.length > 0) stored.e = errors;
+    if (outcome.findings.length > 0) stored.f = outcome.findings.map((finding) => this.dehydrate(finding));
+    if (outcome.errors.length > 0) stored.e = outcome.errors;
+    if (outcome.truncated.length > 0) stored.c = outcome.truncated.map(({ ruleId, omitted }) => [ruleId, omitted]);
     this.nextRepository = stored;
   }
 
