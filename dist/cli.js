@@ -4,7 +4,7 @@ const require = __cadreCreateRequire(import.meta.url);
 import {
   MergeError,
   mergeReports
-} from "./chunk-O2B4RLNW.js";
+} from "./chunk-NOMDZXBW.js";
 import {
   ConfigError,
   DEFAULT_FAIL_ON,
@@ -26,7 +26,7 @@ import {
   scan,
   signReport,
   verifyReport
-} from "./chunk-GS2T74NV.js";
+} from "./chunk-PA7B4RGX.js";
 import "./chunk-AQK5JCEV.js";
 import {
   LineIndex,
@@ -35,7 +35,7 @@ import {
   load,
   packageRoot,
   packageVersion
-} from "./chunk-U3YGBMAP.js";
+} from "./chunk-RTEKHZBK.js";
 import {
   DOMAINS,
   LANGS,

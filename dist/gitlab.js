@@ -18,23 +18,23 @@ import {
   renderOptional,
   upsertSticky,
   writeOutput
-} from "./chunk-PN5AZH64.js";
+} from "./chunk-YDTAZUQC.js";
 import {
   MARKDOWN_MARKER
 } from "./chunk-LSZJZ7D3.js";
 import {
   MergeError,
   mergeReports
-} from "./chunk-O2B4RLNW.js";
+} from "./chunk-NOMDZXBW.js";
 import {
   ConfigError,
   TargetError,
   parseShard,
   runCheck,
   verifyReport
-} from "./chunk-GS2T74NV.js";
+} from "./chunk-PA7B4RGX.js";
 import "./chunk-AQK5JCEV.js";
-import "./chunk-U3YGBMAP.js";
+import "./chunk-RTEKHZBK.js";
 import "./chunk-XADHSC5L.js";
 import {
   oneLine

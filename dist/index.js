@@ -16,7 +16,7 @@ import {
   render,
   upsertSticky,
   writeOutput
-} from "./chunk-PN5AZH64.js";
+} from "./chunk-YDTAZUQC.js";
 import {
   MARKDOWN_MARKER
 } from "./chunk-LSZJZ7D3.js";
@@ -25,11 +25,11 @@ import {
   DEFAULT_FAIL_ON,
   TargetError,
   verifyReport
-} from "./chunk-GS2T74NV.js";
+} from "./chunk-PA7B4RGX.js";
 import {
   severityRank
 } from "./chunk-AQK5JCEV.js";
-import "./chunk-U3YGBMAP.js";
+import "./chunk-RTEKHZBK.js";
 import {
   SEVERITIES
 } from "./chunk-XADHSC5L.js";

@@ -3,7 +3,7 @@ const require = __cadreCreateRequire(import.meta.url);
 import {
   FileScanner,
   repositoryTree
-} from "./chunk-U3YGBMAP.js";
+} from "./chunk-RTEKHZBK.js";
 import "./chunk-CBBNNE4E.js";
 
 // src/run/worker.ts

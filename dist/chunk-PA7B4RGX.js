@@ -26,7 +26,7 @@ import {
   require_ajv,
   require_codegen,
   withParameterValues
-} from "./chunk-U3YGBMAP.js";
+} from "./chunk-RTEKHZBK.js";
 import {
   SEVERITIES
 } from "./chunk-XADHSC5L.js";
@@ -803,6 +803,14 @@ var FindingCap = class {
       if (entry.kept.length >= 2 * this.max) this.cut(entry);
     }
   }
+  /** Findings of rules already capped elsewhere (a repository outcome capped when it was computed): counted as left out. */
+  addOmitted(truncated) {
+    for (const { ruleId, omitted } of truncated) {
+      let entry = this.perRule.get(ruleId);
+      if (!entry) this.perRule.set(ruleId, entry = { kept: [], omitted: 0 });
+      entry.omitted += omitted;
+    }
+  }
   result() {
     const findings = [];
     const truncated = [];
@@ -845,7 +853,8 @@ async function scan(options) {
   const scanner = new FileScanner(options.rules, scannerOptions, repository);
   lap("compile", since);
   const version = packageVersion();
-  const cache = options.cacheDir ? ContentCache.at(options.cacheDir, options.rules, rulesetDigest(options.rules), version, JSON.stringify([options.lang, scannerOptions.maxFileSize])) : void 0;
+  const maxPerRule = options.maxFindingsPerRule ?? DEFAULT_MAX_FINDINGS_PER_RULE;
+  const cache = options.cacheDir ? ContentCache.at(options.cacheDir, options.rules, rulesetDigest(options.rules), version, JSON.stringify([options.lang, scannerOptions.maxFileSize, maxPerRule])) : void 0;
   const runsRepositoryRules = !options.shard || options.shard.index === 1;
   const { tasks, partial } = planTasks(discovery.files, scanner, cache, options.shard);
   since = performance.now();
@@ -854,7 +863,7 @@ async function scan(options) {
   const treeOf = (task) => task.usesTree ? treeDigest() : void 0;
   const { outcomes, timings, threads } = await scanFiles(tasks, { options, scanner, scannerOptions, repository, cache, treeOf });
   lap("files", since);
-  const capped = new FindingCap(options.maxFindingsPerRule ?? DEFAULT_MAX_FINDINGS_PER_RULE);
+  const capped = new FindingCap(maxPerRule);
   const errors = [];
   const skipped = [...discovery.skipped.filter((s) => inShard(s.file, options.shard))];
   const suppressions = [];
@@ -875,9 +884,10 @@ async function scan(options) {
   since = performance.now();
   if (runsRepositoryRules) {
     const known = cache && cacheHits === outcomes.length ? cache.repositoryOutcome(treeDigest(), (path) => repository.sizeOf(path)) : void 0;
-    const repositoryResult = known ?? evaluateRepository(scanner.index.repositoryRules, repository, new FindingBuilder(options.lang));
-    if (cache && !known) cache.setRepositoryOutcome(treeDigest(), repository.sizesAsked, repositoryResult.findings, repositoryResult.errors);
+    const repositoryResult = known ?? cappedPerRule(evaluateRepository(scanner.index.repositoryRules, repository, new FindingBuilder(options.lang)), maxPerRule);
+    if (cache && !known) cache.setRepositoryOutcome(treeDigest(), repository.sizesAsked, repositoryResult);
     capped.add(repositoryResult.findings);
+    capped.addOmitted(repositoryResult.truncated);
     errors.push(...repositoryResult.errors);
   }
   cache?.save();
@@ -985,6 +995,11 @@ async function scanFiles(tasks, context) {
   }
   pending.forEach((index, i) => outcomes[index] = scanned[i]);
   return { outcomes, timings, threads: entry ? threads : 0 };
+}
+function cappedPerRule(outcome, max) {
+  const cap = new FindingCap(max);
+  cap.add(outcome.findings);
+  return { ...cap.result(), errors: outcome.errors };
 }
 function workerCount(requested, files) {
   if (typeof requested === "number") return Math.max(0, Math.floor(requested));

@@ -12852,7 +12852,7 @@ import { join as join3 } from "node:path";
 var EVALUATE = 1;
 var COLLECT_OBJECTS = 2;
 var USES_TREE = 4;
-var CACHE_VERSION = 6;
+var CACHE_VERSION = 7;
 var ContentCache = class _ContentCache {
   constructor(path2, rules) {
     this.path = path2;
@@ -12943,12 +12943,17 @@ var ContentCache = class _ContentCache {
     const stored = this.previousRepository;
     if (!stored || stored.t !== tree || stored.s.some(([path2, size]) => sizeOf(path2) !== size)) return void 0;
     this.nextRepository = stored;
-    return { findings: (stored.f ?? []).map((finding) => this.hydrate(finding)), errors: stored.e ?? [] };
+    return {
+      findings: (stored.f ?? []).map((finding) => this.hydrate(finding)),
+      errors: stored.e ?? [],
+      truncated: (stored.c ?? []).map(([ruleId, omitted]) => ({ ruleId, omitted }))
+    };
   }
-  setRepositoryOutcome(tree, sizes, findings, errors) {
+  setRepositoryOutcome(tree, sizes, outcome) {
     const stored = { t: tree, s: [...sizes] };
-    if (findings.length > 0) stored.f = findings.map((finding) => this.dehydrate(finding));
-    if (errors.length > 0) stored.e = errors;
+    if (outcome.findings.length > 0) stored.f = outcome.findings.map((finding) => this.dehydrate(finding));
+    if (outcome.errors.length > 0) stored.e = outcome.errors;
+    if (outcome.truncated.length > 0) stored.c = outcome.truncated.map(({ ruleId, omitted }) => [ruleId, omitted]);
     this.nextRepository = stored;
   }
   /** Writes the cache file, unless it would be the same: every entry known unchanged, none gone, the same repository outcome. */
@@ -23695,20 +23700,21 @@ function startTag(text, element) {
 }
 
 // src/evaluate/checks/objects.ts
-function objectsCheck(schemas) {
+function objectsCheck(context) {
   return {
     kinds: ["repository"],
     compile(spec) {
       const kinds = new Set(spec.kinds);
-      let where;
+      let condition;
       if (spec.where) {
         try {
-          where = schemas.compile(spec.where);
+          context.schemas.compile(spec.where);
         } catch (error) {
           throw new RuleCompileError(`invalid JSON Schema: ${error.message}`, ["where"]);
         }
+        condition = context.objectCondition(spec.where);
       }
-      return ({ repository }) => repository.objects.filter((object) => kinds.has(object.kind) && (!where || where(object.value))).map(
+      return ({ repository }) => repository.objects.filter((object) => kinds.has(object.kind) && (condition === void 0 || (object.satisfies?.includes(condition) ?? false))).map(
         (object) => ({
           file: object.file,
           line: object.line,
@@ -28410,13 +28416,13 @@ function compile3(source, path2, options) {
 }
 
 // src/evaluate/checks/index.ts
-function checkKinds(schemas) {
+function checkKinds(context) {
   return {
     text: textCheck,
-    schema: schemaCheck(schemas),
+    schema: schemaCheck(context.schemas),
     html: htmlCheck,
     repository: repositoryCheck,
-    objects: objectsCheck(schemas)
+    objects: objectsCheck(context)
   };
 }
 function compileCheck(check, rule, kind, kinds, path2 = ["check"]) {
@@ -28586,11 +28592,17 @@ var RuleIndex = class {
   repositoryRules = [];
   /** Some repository rule looks at the Kubernetes objects of the whole repository. */
   needsObjects;
-  /**
-   * The object kinds repository rules look at, and whether they look inside them (a `where`
-   * schema): only those are collected, and only those keep their content.
-   */
+  /** The object kinds repository rules look at: only those are collected. */
   objectKinds;
+  /**
+   * The distinct `where` conditions of the repository rules' objects checks. An object is judged
+   * against them where its file is read, and carries the indices of those it satisfies instead
+   * of its content, which keeps what crosses threads and goes into the cache small.
+   */
+  objectConditions;
+  conditionIds = /* @__PURE__ */ new Map();
+  conditionValidators;
+  schemaEngine;
   patternSets = [];
   /** Every distinct file pattern of the rules, compiled once; each is tested at most once per path. */
   patterns = [];
@@ -28599,21 +28611,33 @@ var RuleIndex = class {
   patternKeys = /* @__PURE__ */ new Map();
   /** Checks are compiled the first time a file needs them, so a small scan pays only for what it uses. */
   constructor(rules, schemas) {
+    this.schemaEngine = schemas;
     let kinds;
+    const checkKindsOnce = () => kinds ??= checkKinds({ schemas: this.schemas(), objectCondition: (where) => this.conditionId(where) });
     for (const rule of rules) {
       let check;
       const compiled = {
         rule,
         get check() {
-          kinds ??= checkKinds(schemas ?? createSchemaEngine());
-          return check ??= compileCheck(resolveParameters(rule), rule, rule.target.kind, kinds);
+          return check ??= compileCheck(resolveParameters(rule), rule, rule.target.kind, checkKindsOnce());
         },
         patternSet: rule.target.kind === "repository" ? -1 : this.patternSetOf(rule),
         usesTree: rule.target.kind !== "repository" && leafChecks(rule.check).some(([name]) => name === "repository")
       };
       (rule.target.kind === "repository" ? this.repositoryRules : this.fileRules).push(compiled);
     }
-    this.objectKinds = objectKindsOf(this.repositoryRules.map((compiled) => compiled.rule));
+    const objectChecks = this.repositoryRules.flatMap((compiled) => leafChecks(resolveParameters(compiled.rule)).filter(([name]) => name === "objects").map(([, spec]) => spec));
+    this.objectKinds = new Set(objectChecks.flatMap((objects) => objects.kinds));
+    this.objectConditions = [];
+    for (const { kinds: kinds2, where } of objectChecks) {
+      if (!where) continue;
+      const key = JSON.stringify(where);
+      const id = this.conditionIds.get(key);
+      if (id === void 0) {
+        this.conditionIds.set(key, this.objectConditions.length);
+        this.objectConditions.push({ kinds: new Set(kinds2), where });
+      } else for (const kind of kinds2) this.objectConditions[id].kinds.add(kind);
+    }
     this.needsObjects = this.objectKinds.size > 0;
     this.keywords = keywordsOf(rules);
   }
@@ -28623,6 +28647,23 @@ var RuleIndex = class {
   compileAll() {
     for (const compiled of [...this.fileRules, ...this.repositoryRules]) void compiled.check;
     return this;
+  }
+  /** The indices of the object conditions an object of this kind and content satisfies. */
+  conditionsMet(kind, value) {
+    this.conditionValidators ??= this.objectConditions.map(({ where }) => this.schemas().compile(where));
+    const met = [];
+    this.objectConditions.forEach((condition, id) => {
+      if (condition.kinds.has(kind) && this.conditionValidators[id](value)) met.push(id);
+    });
+    return met;
+  }
+  conditionId(where) {
+    const id = this.conditionIds.get(JSON.stringify(where));
+    if (id === void 0) throw new Error("objects check compiled outside its rule index");
+    return id;
+  }
+  schemas() {
+    return this.schemaEngine ??= createSchemaEngine();
   }
   /** Whether the file's Kubernetes objects must be collected for the repository rules. */
   collectsObjectsOf(path2) {
@@ -28661,17 +28702,6 @@ function leafChecks(check) {
   if (name === "all" || name === "any") return spec.flatMap(leafChecks);
   if (name === "not") return leafChecks(spec);
   return [[name, spec]];
-}
-function objectKindsOf(rules) {
-  const kinds = /* @__PURE__ */ new Map();
-  for (const rule of rules) {
-    for (const [name, spec] of leafChecks(rule.check)) {
-      if (name !== "objects") continue;
-      const objects = spec;
-      for (const kind of objects.kinds) kinds.set(kind, { content: (kinds.get(kind)?.content ?? false) || objects.where !== void 0 });
-    }
-  }
-  return kinds;
 }
 function keywordsOf(rules) {
   const keywords = /* @__PURE__ */ new Set();
@@ -28725,17 +28755,20 @@ function record(timings, ruleId, milliseconds) {
     entry.files++;
   } else timings.set(ruleId, { ruleId, milliseconds, files: 1 });
 }
-function collectObjectFacts(file, kinds) {
+function collectObjectFacts(file, index) {
   try {
     return {
-      objects: file.kubernetes().filter((object) => kinds.has(object.kind)).map((object) => ({
-        file: file.path,
-        line: object.document.line,
-        kind: object.kind,
-        name: object.name,
-        ...object.namespace ? { namespace: object.namespace } : {},
-        value: kinds.get(object.kind).content ? object.value : {}
-      }))
+      objects: file.kubernetes().filter((object) => index.objectKinds.has(object.kind)).map((object) => {
+        const satisfies = index.conditionsMet(object.kind, object.value);
+        return {
+          file: file.path,
+          line: object.document.line,
+          kind: object.kind,
+          name: object.name,
+          ...object.namespace ? { namespace: object.namespace } : {},
+          ...satisfies.length > 0 ? { satisfies } : {}
+        };
+      })
     };
   } catch (error) {
     if (!(error instanceof ParseError)) throw error;
@@ -28875,7 +28908,7 @@ var FileScanner = class {
       if (file.hasKeyword(INLINE_MARKER)) outcome.suppressions = findInlineSuppressions(file.path, file.text, file.lines);
     }
     if (task.collectObjects) {
-      const collected = collectObjectFacts(file, this.index.objectKinds);
+      const collected = collectObjectFacts(file, this.index);
       outcome.objects = collected.objects;
       const error = collected.error;
       if (task.evaluate && error && !outcome.errors.some((e) => e.file === error.file && e.line === error.line)) outcome.errors.push(error);

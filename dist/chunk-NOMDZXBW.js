@@ -8,7 +8,7 @@ import {
   sortErrors,
   sortSkipped,
   sortWaivers
-} from "./chunk-GS2T74NV.js";
+} from "./chunk-PA7B4RGX.js";
 import {
   SEVERITIES
 } from "./chunk-XADHSC5L.js";

@@ -8,7 +8,7 @@ import {
   loadRenderer,
   resolveRequest,
   runCheck
-} from "./chunk-GS2T74NV.js";
+} from "./chunk-PA7B4RGX.js";
 import {
   evaluateGate
 } from "./chunk-AQK5JCEV.js";
